@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getRegion } from "@/lib/aws/config";
+import { ConsoleError } from "@/lib/aws/errors";
+import { getGateway } from "@/lib/aws/gateways";
+import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
+import { gatewayToFormValues } from "@/lib/schemas/gateway-mapping";
+import { ErrorCallout } from "@/components/gateways/error-callout";
+import { GatewayForm } from "@/components/gateways/form/gateway-form";
+
+export const metadata: Metadata = { title: "Edit gateway" };
+
+export default async function EditGatewayPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!new RegExp(GATEWAY_ID_PATTERN).test(id)) notFound();
+  let gateway;
+  try {
+    gateway = await getGateway(await getRegion(), id);
+  } catch (err) {
+    if (err instanceof ConsoleError) return <ErrorCallout title="The gateway could not be loaded" message={err.message} errorName={err.awsName} />;
+    throw err;
+  }
+  if (!gateway) notFound();
+  return (
+    <div className="space-y-5">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
+        <Link href="/gateways" className="hover:underline">
+          Gateways
+        </Link>{" "}
+        /{" "}
+        <Link href={`/gateways/${gateway.gatewayId}`} className="hover:underline">
+          {gateway.name}
+        </Link>{" "}
+        / Edit
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight">Edit {gateway.name}</h1>
+      <p className="max-w-3xl text-sm text-muted-foreground">
+        Saving replaces the gateway&apos;s whole configuration with what is below (UpdateGateway is a full replacement), so every current setting is filled in.
+      </p>
+      <GatewayForm
+        mode="edit"
+        gatewayId={gateway.gatewayId}
+        initial={gatewayToFormValues(gateway)}
+        semanticLocked={gateway.protocolConfiguration?.mcp?.searchType === "SEMANTIC"}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getRegion } from "@/lib/aws/config";
+import { ConsoleError } from "@/lib/aws/errors";
+import { getGateway, TRANSITIONAL_STATUSES } from "@/lib/aws/gateways";
+import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
+import { buttonVariants } from "@/components/ui/button";
+import { Callout } from "@/components/ui/alert";
+import { AutoRefresh } from "@/components/gateways/auto-refresh";
+import { DeleteGatewayDialog } from "@/components/gateways/delete-gateway-dialog";
+import { ErrorCallout } from "@/components/gateways/error-callout";
+import { GatewayDetail } from "@/components/gateways/gateway-detail";
+import { StatusBadge } from "@/components/gateways/status-badge";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: `Gateway ${(await params).id}` };
+}
+
+export default async function GatewayPage({ params }: { params: Params }) {
+  const { id } = await params;
+  if (!new RegExp(GATEWAY_ID_PATTERN).test(id)) notFound();
+  let gateway;
+  try {
+    gateway = await getGateway(await getRegion(), id);
+  } catch (err) {
+    if (err instanceof ConsoleError) return <ErrorCallout title="The gateway could not be loaded" message={err.message} errorName={err.awsName} />;
+    throw err;
+  }
+  if (!gateway) notFound();
+  const transitional = TRANSITIONAL_STATUSES.includes(gateway.status);
+
+  return (
+    <div className="max-w-5xl space-y-5">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
+        <Link href="/gateways" className="hover:underline">
+          Gateways
+        </Link>{" "}
+        / {gateway.name}
+      </nav>
+      <div className="flex items-start justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold tracking-tight">{gateway.name}</h1>
+          <div className="flex items-center gap-3" aria-live="polite">
+            <span className="sr-only">Status:</span>
+            <StatusBadge status={gateway.status} />
+            <AutoRefresh active={transitional} />
+          </div>
+        </div>
+        <div className="flex gap-2">
+          <Link
+            href={`/gateways/${gateway.gatewayId}/edit`}
+            className={buttonVariants({ variant: "outline" })}
+            aria-disabled={transitional || undefined}
+          >
+            Edit
+          </Link>
+          <DeleteGatewayDialog gatewayId={gateway.gatewayId} name={gateway.name} disabled={gateway.status === "DELETING"} />
+        </div>
+      </div>
+      {gateway.statusReasons?.length ? (
+        <Callout tone={gateway.status === "FAILED" || gateway.status === "UPDATE_UNSUCCESSFUL" ? "danger" : "info"}>
+          <p className="font-medium">Status reasons</p>
+          <ul className="mt-1 list-disc pl-5">
+            {gateway.statusReasons.map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+        </Callout>
+      ) : null}
+      <GatewayDetail gateway={gateway} />
+    </div>
+  );
+}

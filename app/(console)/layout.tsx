@@ -1,0 +1,39 @@
+import { Boxes } from "lucide-react";
+import Link from "next/link";
+import { Suspense, type ReactNode } from "react";
+import { BackendBanner, BackendBannerSkeleton } from "@/components/shell/backend-banner";
+import { NavLink } from "@/components/shell/nav-link";
+import { ThemeToggle } from "@/components/shell/theme-toggle";
+
+export default function ConsoleLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:p-2">
+        Skip to content
+      </a>
+      <aside className="w-56 shrink-0 border-r bg-muted/20">
+        <div className="flex h-14 items-center gap-2 border-b px-4">
+          <Link href="/gateways" className="font-semibold tracking-tight focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+            AgentCore Gateway Console
+          </Link>
+        </div>
+        <nav aria-label="Main" className="space-y-1 p-3">
+          <NavLink href="/gateways">
+            <Boxes aria-hidden="true" /> Gateways
+          </NavLink>
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-end gap-2 border-b px-6">
+          <ThemeToggle />
+        </header>
+        <Suspense fallback={<BackendBannerSkeleton />}>
+          <BackendBanner />
+        </Suspense>
+        <main id="main" className="flex-1 px-8 py-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+// Inbound JWT authorizer settings: discovery URL, allowed clients/audiences/scopes and custom claims.
+import { Plus, X } from "lucide-react";
+import { Callout } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { CLAIM_OPERATORS, CLAIM_VALUE_TYPES } from "@/lib/schemas/constraints";
+import { cognitoAudienceWarning } from "@/lib/schemas/gateway";
+import { ListEditor } from "./list-editor";
+import type { GatewayFormApi } from "./use-gateway-form";
+
+const rowErrors = (errors: Record<string, string>, prefix: string, n: number) => Array.from({ length: n }, (_, i) => errors[`${prefix}.${i}`]);
+
+export function JwtSection({ form }: { form: GatewayFormApi }) {
+  const { values, errors, update, touch } = form;
+  const jwt = values.jwt;
+  const warning = cognitoAudienceWarning(values);
+  return (
+    <div className="space-y-5">
+      <Field
+        id="jwt-discovery-url"
+        label="Discovery URL"
+        required
+        error={errors["jwt.discoveryUrl"]}
+        hint="The identity provider's OpenID Connect discovery document, ending in /.well-known/openid-configuration."
+      >
+        {(p) => (
+          <Input
+            {...p}
+            type="url"
+            inputMode="url"
+            placeholder="https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI/.well-known/openid-configuration"
+            value={jwt.discoveryUrl}
+            onChange={(e) => update("jwt.discoveryUrl", (d) => void (d.jwt.discoveryUrl = e.target.value))}
+            onBlur={() => touch("jwt.discoveryUrl")}
+          />
+        )}
+      </Field>
+      <p className="text-xs text-muted-foreground">A token is accepted when it matches every list you fill in. Fill at least one.</p>
+      <div className="grid grid-cols-2 gap-6">
+        <ListEditor
+          id="jwt-allowed-clients"
+          label="Allowed clients"
+          itemLabel="Allowed client"
+          hint="Checked against the token's client_id claim (what Cognito issues)."
+          values={jwt.allowedClients}
+          errors={rowErrors(errors, "jwt.allowedClients", jwt.allowedClients.length)}
+          listError={errors["jwt.allowedClients"]}
+          onChange={(l) => update("jwt.allowedClients", (d) => void (d.jwt.allowedClients = l))}
+        />
+        <ListEditor
+          id="jwt-allowed-audience"
+          label="Allowed audiences"
+          itemLabel="Allowed audience"
+          hint="Checked against the token's aud claim."
+          values={jwt.allowedAudience}
+          errors={rowErrors(errors, "jwt.allowedAudience", jwt.allowedAudience.length)}
+          listError={errors["jwt.allowedAudience"]}
+          onChange={(l) => update("jwt.allowedAudience", (d) => void (d.jwt.allowedAudience = l))}
+        />
+        <ListEditor
+          id="jwt-allowed-scopes"
+          label="Allowed scopes"
+          itemLabel="Allowed scope"
+          hint="The token must carry one of these scopes."
+          values={jwt.allowedScopes}
+          errors={rowErrors(errors, "jwt.allowedScopes", jwt.allowedScopes.length)}
+          listError={errors["jwt.allowedScopes"]}
+          onChange={(l) => update("jwt.allowedScopes", (d) => void (d.jwt.allowedScopes = l))}
+        />
+      </div>
+      {warning ? (
+        <Callout tone="warning" role="status">
+          <strong className="font-medium">Cognito tokens have no aud claim. </strong>
+          {warning}
+        </Callout>
+      ) : null}
+      <CustomClaims form={form} />
+    </div>
+  );
+}
+
+function CustomClaims({ form }: { form: GatewayFormApi }) {
+  const { values, errors, update } = form;
+  const claims = values.jwt.customClaims;
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium">Custom claims</legend>
+      <p className="text-xs text-muted-foreground">Require a claim in the token to equal or contain given values.</p>
+      {claims.map((c, i) => {
+        const k = `jwt.customClaims.${i}`;
+        const set = (mutate: (claim: (typeof claims)[number]) => void) => update(k, (d) => mutate(d.jwt.customClaims[i]));
+        return (
+          <div key={i} className="grid grid-cols-[1fr_9rem_10rem_1fr_auto] items-start gap-2 rounded-md border p-3">
+            <Field id={`${k}-name`} label={`Claim ${i + 1} name`} error={errors[`${k}.name`]}>
+              {(p) => <Input {...p} value={c.name} placeholder="department" onChange={(e) => set((x) => void (x.name = e.target.value))} />}
+            </Field>
+            <Field id={`${k}-type`} label={`Claim ${i + 1} type`} error={errors[`${k}.valueType`]}>
+              {(p) => (
+                <Select {...p} value={c.valueType} onChange={(e) => set((x) => void (x.valueType = e.target.value as typeof c.valueType))}>
+                  {CLAIM_VALUE_TYPES.map((t) => (
+                    <option key={t}>{t}</option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Field id={`${k}-operator`} label={`Claim ${i + 1} match`} error={errors[`${k}.operator`]}>
+              {(p) => (
+                <Select {...p} value={c.operator} onChange={(e) => set((x) => void (x.operator = e.target.value as typeof c.operator))}>
+                  {CLAIM_OPERATORS.map((t) => (
+                    <option key={t}>{t}</option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Field
+              id={`${k}-values`}
+              label={`Claim ${i + 1} value${c.operator === "EQUALS" ? "" : "s (comma-separated)"}`}
+              error={errors[`${k}.values`] ?? Object.entries(errors).find(([key]) => key.startsWith(`${k}.values.`))?.[1]}
+            >
+              {(p) => (
+                <Input
+                  {...p}
+                  value={c.values.join(", ")}
+                  placeholder={c.operator === "EQUALS" ? "engineering" : "engineering, research"}
+                  onChange={(e) => set((x) => void (x.values = e.target.value === "" ? [] : e.target.value.split(",").map((s) => s.trimStart())))}
+                />
+              )}
+            </Field>
+            <Button variant="ghost" size="icon" className="mt-6" aria-label={`Remove claim ${i + 1}`} onClick={() => update("jwt.customClaims", (d) => void d.jwt.customClaims.splice(i, 1))}>
+              <X aria-hidden="true" />
+            </Button>
+          </div>
+        );
+      })}
+      <Button
+        variant="outline"
+        size="sm"
+        onClick={() => update("jwt.customClaims", (d) => void d.jwt.customClaims.push({ name: "", valueType: "STRING", operator: "EQUALS", values: [] }))}
+      >
+        <Plus aria-hidden="true" /> Add custom claim
+      </Button>
+    </fieldset>
+  );
+}

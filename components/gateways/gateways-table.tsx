@@ -1,0 +1,53 @@
+// The gateways table: name (link), status, authorizer, protocol, created and updated times.
+import Link from "next/link";
+import type { GatewaySummary } from "@/lib/aws/gateways";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { Skeleton } from "@/components/ui/skeleton";
+import { AUTHORIZER_LABELS, StatusBadge } from "./status-badge";
+import { formatDateTime } from "./format";
+
+export function GatewaysTable({ items }: { items: GatewaySummary[] }) {
+  return (
+    <Table aria-label="Gateways">
+      <THead>
+        <tr>
+          <Th scope="col">Name</Th>
+          <Th scope="col">Status</Th>
+          <Th scope="col">Inbound auth</Th>
+          <Th scope="col">Protocol</Th>
+          <Th scope="col">Created</Th>
+          <Th scope="col">Updated</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {items.map((g) => (
+          <Tr key={g.gatewayId}>
+            <Td>
+              <Link href={`/gateways/${g.gatewayId}`} className="font-medium text-info hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                {g.name}
+              </Link>
+              <div className="font-mono text-xs text-muted-foreground">{g.gatewayId}</div>
+            </Td>
+            <Td>
+              <StatusBadge status={g.status} />
+            </Td>
+            <Td>{AUTHORIZER_LABELS[g.authorizerType] ?? g.authorizerType}</Td>
+            <Td>{g.protocolType}</Td>
+            <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(g.createdAt)}</Td>
+            <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(g.updatedAt)}</Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+export function GatewaysTableSkeleton({ rows = 8 }: { rows?: number }) {
+  return (
+    <div role="status" aria-label="Loading gateways" className="space-y-2 p-4">
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} className="h-10 w-full" />
+      ))}
+    </div>
+  );
+}

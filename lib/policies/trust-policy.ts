@@ -1,0 +1,64 @@
+// Builds the execution role's trust policy: AgentCore may assume it only for this account's gateways.
+
+import { agentCoreArn, assertAccountId, resolvePartition, type Partition } from "./arn";
+import { POLICY_VERSION, type PolicyDocument } from "./policy-document";
+
+export { formatPolicy } from "./policy-document";
+
+export const AGENTCORE_SERVICE_PRINCIPAL = "bedrock-agentcore.amazonaws.com";
+export const TRUST_STATEMENT_SID = "AllowAgentCoreGatewayAssumeRole";
+
+// The service's rule (see aws-models/PROVENANCE.md), stricter than the model's 100.
+const GATEWAY_NAME_PATTERN = /^([0-9a-zA-Z][-]?){1,48}$/;
+
+export interface GatewayTrustPolicyInput {
+  accountId: string;
+  region: string;
+  /** Limits the trust to gateways created with this name; omitted or empty means any gateway. */
+  gatewayName?: string;
+  /** Defaults to the region's partition; must match it when given. */
+  partition?: Partition;
+}
+
+export function assertGatewayName(name: unknown): asserts name is string {
+  if (typeof name !== "string" || !GATEWAY_NAME_PATTERN.test(name)) {
+    throw new Error(
+      `gatewayName must be 1-48 letters or digits, optionally separated by single hyphens, got ${JSON.stringify(name)}`,
+    );
+  }
+}
+
+/**
+ * The aws:SourceArn pattern for the gateways the role serves. Gateway IDs are the lowercased
+ * name plus `-` and a 10-character suffix (GatewayId pattern is lowercase only), and ArnLike is
+ * case-sensitive, so the name is lowercased here.
+ */
+export function gatewaySourceArnPattern(input: GatewayTrustPolicyInput): string {
+  assertAccountId(input.accountId);
+  const partition = resolvePartition(input.region, input.partition);
+  const name = input.gatewayName === undefined || input.gatewayName === "" ? undefined : input.gatewayName;
+  if (name !== undefined) assertGatewayName(name);
+  const resource = name === undefined ? "gateway/*" : `gateway/${name.toLowerCase()}-*`;
+  return agentCoreArn(partition, input.region, input.accountId, resource);
+}
+
+// The principal is bedrock-agentcore.amazonaws.com in every partition: newer services use the
+// amazonaws.com principal in aws-cn too, only the ARNs change with the partition.
+export function buildGatewayTrustPolicy(input: GatewayTrustPolicyInput): PolicyDocument {
+  const sourceArn = gatewaySourceArnPattern(input);
+  return {
+    Version: POLICY_VERSION,
+    Statement: [
+      {
+        Sid: TRUST_STATEMENT_SID,
+        Effect: "Allow",
+        Principal: { Service: AGENTCORE_SERVICE_PRINCIPAL },
+        Action: "sts:AssumeRole",
+        Condition: {
+          StringEquals: { "aws:SourceAccount": input.accountId },
+          ArnLike: { "aws:SourceArn": sourceArn },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,123 @@
+// Converts between the gateway form's values and AgentCore Control's request/response shapes.
+import type {
+  CreateGatewayRequest,
+  CustomClaimValidationType,
+  GetGatewayResponse,
+} from "@aws-sdk/client-bedrock-agentcore-control";
+import type { FieldErrors } from "./form-errors";
+import { emptyGatewayForm, type GatewayFormValues, type GatewayInput } from "./gateway";
+import { MCP_VERSIONS } from "./constraints";
+
+type GatewayFields = Omit<CreateGatewayRequest, "clientToken">;
+
+/** The request body shared by CreateGateway and UpdateGateway: every field, so an update is a full PUT. */
+export function toGatewayRequest(v: GatewayInput): GatewayFields {
+  const req: GatewayFields = {
+    name: v.name,
+    roleArn: v.roleArn,
+    protocolType: "MCP",
+    authorizerType: v.authorizerType,
+  };
+  if (v.description.trim() !== "") req.description = v.description;
+  const mcp: NonNullable<NonNullable<GatewayFields["protocolConfiguration"]>["mcp"]> = {};
+  if (v.mcp.supportedVersions.length > 0) mcp.supportedVersions = [...v.mcp.supportedVersions];
+  if (v.mcp.instructions.trim() !== "") mcp.instructions = v.mcp.instructions;
+  if (v.mcp.semanticSearch) mcp.searchType = "SEMANTIC";
+  if (Object.keys(mcp).length > 0) req.protocolConfiguration = { mcp };
+  if (v.jwt) {
+    const j = v.jwt;
+    req.authorizerConfiguration = {
+      customJWTAuthorizer: {
+        discoveryUrl: j.discoveryUrl,
+        ...(j.allowedAudience.length ? { allowedAudience: j.allowedAudience } : {}),
+        ...(j.allowedClients.length ? { allowedClients: j.allowedClients } : {}),
+        ...(j.allowedScopes.length ? { allowedScopes: j.allowedScopes } : {}),
+        ...(j.customClaims.length
+          ? {
+              customClaims: j.customClaims.map(
+                (c): CustomClaimValidationType => ({
+                  inboundTokenClaimName: c.name,
+                  inboundTokenClaimValueType: c.valueType,
+                  authorizingClaimMatchValue: {
+                    claimMatchOperator: c.operator,
+                    claimMatchValue: c.operator === "EQUALS" ? { matchValueString: c.values[0] } : { matchValueStringList: c.values },
+                  },
+                }),
+              ),
+            }
+          : {}),
+      },
+    };
+  }
+  if (v.debugExceptions) req.exceptionLevel = "DEBUG";
+  if (v.kmsKeyArn !== "") req.kmsKeyArn = v.kmsKeyArn;
+  if (v.tags.length > 0) req.tags = Object.fromEntries(v.tags.map((t) => [t.key, t.value]));
+  return req;
+}
+
+/** Form values for editing an existing gateway: every field it has now. */
+export function gatewayToFormValues(
+  g: Pick<GetGatewayResponse, "name" | "description" | "roleArn" | "authorizerConfiguration" | "protocolConfiguration" | "exceptionLevel" | "kmsKeyArn"> & { authorizerType?: string },
+): GatewayFormValues {
+  const empty = emptyGatewayForm();
+  const jwt = g.authorizerConfiguration?.customJWTAuthorizer;
+  const mcp = g.protocolConfiguration?.mcp;
+  const authorizerType = (["CUSTOM_JWT", "AWS_IAM", "NONE"] as const).find((t) => t === g.authorizerType) ?? "NONE";
+  return {
+    name: g.name ?? "",
+    description: g.description ?? "",
+    roleArn: g.roleArn ?? "",
+    authorizerType,
+    jwt: jwt
+      ? {
+          discoveryUrl: jwt.discoveryUrl ?? "",
+          allowedAudience: [...(jwt.allowedAudience ?? [])],
+          allowedClients: [...(jwt.allowedClients ?? [])],
+          allowedScopes: [...(jwt.allowedScopes ?? [])],
+          customClaims: (jwt.customClaims ?? []).map((c) => {
+            const m = c.authorizingClaimMatchValue?.claimMatchValue;
+            return {
+              name: c.inboundTokenClaimName ?? "",
+              valueType: c.inboundTokenClaimValueType === "STRING_ARRAY" ? "STRING_ARRAY" : "STRING",
+              operator: (c.authorizingClaimMatchValue?.claimMatchOperator as GatewayFormValues["jwt"]["customClaims"][number]["operator"]) ?? "EQUALS",
+              values: m?.matchValueString !== undefined ? [m.matchValueString] : [...(m?.matchValueStringList ?? [])],
+            };
+          }),
+        }
+      : empty.jwt,
+    mcp: {
+      supportedVersions: (mcp?.supportedVersions ?? []).filter((v): v is (typeof MCP_VERSIONS)[number] => (MCP_VERSIONS as readonly string[]).includes(v)),
+      instructions: mcp?.instructions ?? "",
+      semanticSearch: mcp?.searchType === "SEMANTIC",
+    },
+    debugExceptions: g.exceptionLevel === "DEBUG",
+    kmsKeyArn: g.kmsKeyArn ?? "",
+    tags: [],
+  };
+}
+
+const AWS_FIELD_TO_FORM: [RegExp, string][] = [
+  [/^authorizerConfiguration\.customJWTAuthorizer\.customClaims(?:\[(\d+)\]|\.(\d+))\.inboundTokenClaimName/, "jwt.customClaims.$1$2.name"],
+  [/^authorizerConfiguration\.customJWTAuthorizer\.customClaims(?:\[(\d+)\]|\.(\d+))\.authorizingClaimMatchValue.*/, "jwt.customClaims.$1$2.values"],
+  [/^authorizerConfiguration\.customJWTAuthorizer\.(allowedAudience|allowedClients|allowedScopes)(?:\[(\d+)\]|\.(\d+))/, "jwt.$1.$2$3"],
+  [/^authorizerConfiguration\.customJWTAuthorizer\.(discoveryUrl|allowedAudience|allowedClients|allowedScopes|customClaims)$/, "jwt.$1"],
+  [/^authorizerConfiguration.*/, "jwt.discoveryUrl"],
+  [/^protocolConfiguration\.mcp\.(supportedVersions|instructions).*/, "mcp.$1"],
+  [/^protocolConfiguration\.mcp\.searchType$/, "mcp.semanticSearch"],
+  [/^exceptionLevel$/, "debugExceptions"],
+  [/^tags.*/, "tags"],
+  [/^(name|description|roleArn|authorizerType|kmsKeyArn)$/, "$1"],
+];
+
+/** Places an AWS ValidationException's fieldList on the form's fields; what fits no field goes under "_form". */
+export function awsFieldListToFormErrors(fieldList: { name?: string; message?: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const f of fieldList) {
+    const name = f.name ?? "";
+    const rule = AWS_FIELD_TO_FORM.find(([re]) => re.test(name));
+    const key = rule ? name.replace(rule[0], rule[1]) : "_form";
+    const message = f.message ?? "Invalid value.";
+    out[key] = out[key] ? `${out[key]} ${message}` : message;
+  }
+  return out;
+}

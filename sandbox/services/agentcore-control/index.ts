@@ -1,0 +1,51 @@
+// AgentCore Control service definition (moto "urls"): restJson1 routes come from the model's http traits.
+import { loadModel } from "../../core/model";
+import { ServiceError, type SandboxResponse, type ServiceDefinition } from "../../core/types";
+import { gatewayOperations, validationException } from "./responses";
+import { SERVICE_NAME, initialState, removeGatewayTarget, seedGatewayTarget, type TargetRecord } from "./models";
+
+export { seedGatewayTarget, removeGatewayTarget } from "./models";
+
+const json = (status: number, body: unknown): SandboxResponse => ({ status, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+export function agentCoreControlService(): ServiceDefinition {
+  return {
+    name: SERVICE_NAME,
+    signingName: "bedrock-agentcore",
+    protocol: "restJson1",
+    model: loadModel("bedrock-agentcore-control"),
+    operations: { ...gatewayOperations },
+    initialState,
+    validationError: (fields) => validationException(fields),
+    parseError: (message) => new ServiceError("ValidationException", message, { fields: { reason: "CannotParse" } }),
+    httpRoutes: [
+      {
+        // Test hook for other processes (e.g. Playwright): seed a target under a gateway.
+        method: "POST",
+        path: "/_sandbox/agentcore-control/gateways/:gatewayId/targets",
+        handler(req, ctx) {
+          let body: Partial<TargetRecord> & { region?: string };
+          try {
+            body = JSON.parse(req.body.toString("utf8") || "{}");
+          } catch {
+            return json(400, { message: "invalid JSON" });
+          }
+          const { region = "us-east-1", ...target } = body;
+          try {
+            return json(201, seedGatewayTarget(ctx.store, region, ctx.params.gatewayId, target, ctx.now()));
+          } catch (e) {
+            return json(404, { message: (e as Error).message });
+          }
+        },
+      },
+      {
+        method: "DELETE",
+        path: "/_sandbox/agentcore-control/gateways/:gatewayId/targets/:targetId",
+        handler(req, ctx) {
+          const region = req.query.get("region") ?? "us-east-1";
+          return removeGatewayTarget(ctx.store, region, ctx.params.gatewayId, ctx.params.targetId) ? json(200, { deleted: true }) : json(404, { message: "no such target" });
+        },
+      },
+    ],
+  };
+}

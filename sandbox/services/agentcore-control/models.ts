@@ -1,0 +1,213 @@
+// AgentCore Control state (moto "models"): gateways and their targets per region, with lazy lifecycles.
+import crypto from "node:crypto";
+import type { Store } from "../../core/store";
+import { statusAt, type Transition } from "../../core/lifecycle";
+import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
+
+export const SERVICE_NAME = "agentcore-control";
+
+/** The configuration members UpdateGateway replaces wholesale. */
+export const GATEWAY_CONFIG_FIELDS = [
+  "name",
+  "description",
+  "roleArn",
+  "protocolType",
+  "protocolConfiguration",
+  "authorizerType",
+  "authorizerConfiguration",
+  "kmsKeyArn",
+  "customTransformConfiguration",
+  "interceptorConfigurations",
+  "policyEngineConfiguration",
+  "exceptionLevel",
+  "wafConfiguration",
+] as const;
+
+export interface GatewayRecord {
+  gatewayId: string;
+  gatewayArn: string;
+  gatewayUrl: string;
+  name: string;
+  description?: string;
+  roleArn?: string;
+  protocolType: string;
+  protocolConfiguration?: unknown;
+  authorizerType: string;
+  authorizerConfiguration?: unknown;
+  kmsKeyArn?: string;
+  customTransformConfiguration?: unknown;
+  interceptorConfigurations?: unknown[];
+  policyEngineConfiguration?: unknown;
+  exceptionLevel?: string;
+  wafConfiguration?: unknown;
+  workloadIdentityDetails: { workloadIdentityArn: string };
+  tags?: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+  /** Insertion order, for stable listing and page tokens. */
+  seq: number;
+  stableStatus: string;
+  transition?: Transition;
+}
+
+/** A gateway target as stored; the target operations fill in the rest of GatewayTarget. */
+export interface TargetRecord {
+  targetId: string;
+  gatewayArn: string;
+  name: string;
+  description?: string;
+  targetConfiguration?: unknown;
+  credentialProviderConfigurations?: unknown[];
+  createdAt: string;
+  updatedAt: string;
+  seq: number;
+  stableStatus: string;
+  transition?: Transition;
+  [extra: string]: unknown;
+}
+
+export interface IdempotencyRecord {
+  operation: string;
+  hash: string;
+  resourceId: string;
+  response: Record<string, unknown>;
+  at: number;
+}
+
+export interface RegionState {
+  seq: number;
+  gateways: Record<string, GatewayRecord>;
+  /** gatewayId → targetId → target. */
+  targets: Record<string, Record<string, TargetRecord>>;
+  clientTokens: Record<string, IdempotencyRecord>;
+  [extra: string]: unknown;
+}
+
+export interface AgentCoreState {
+  regions: Record<string, RegionState>;
+}
+
+export const initialState = (): AgentCoreState => ({ regions: {} });
+
+export function agentCoreState(store: Store): AgentCoreState {
+  return store.get<AgentCoreState>(SERVICE_NAME, initialState);
+}
+
+export function regionState(state: AgentCoreState, region: string): RegionState {
+  state.regions[region] ??= { seq: 0, gateways: {}, targets: {}, clientTokens: {} };
+  const r = state.regions[region];
+  r.targets ??= {};
+  r.clientTokens ??= {};
+  return r;
+}
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+export function randomSuffix(n = 10): string {
+  let s = "";
+  for (let i = 0; i < n; i++) s += ALPHABET[crypto.randomInt(ALPHABET.length)];
+  return s;
+}
+
+export function gatewayIdentity(region: string, name: string, suffix = randomSuffix()) {
+  const gatewayId = `${name.toLowerCase()}-${suffix}`;
+  return {
+    gatewayId,
+    gatewayArn: `arn:aws:bedrock-agentcore:${region}:${SANDBOX_ACCOUNT_ID}:gateway/${gatewayId}`,
+    gatewayUrl: `https://${gatewayId}.gateway.bedrock-agentcore.${region}.amazonaws.com/mcp`,
+    workloadIdentityDetails: {
+      workloadIdentityArn: `arn:aws:bedrock-agentcore:${region}:${SANDBOX_ACCOUNT_ID}:workload-identity-directory/default/workload-identity/${gatewayId}`,
+    },
+  };
+}
+
+export function gatewayStatus(g: GatewayRecord, now: number): string | null {
+  return statusAt(g.transition, g.stableStatus, now);
+}
+
+export function targetStatus(t: TargetRecord, now: number): string | null {
+  return statusAt(t.transition, t.stableStatus, now);
+}
+
+/** Gateways and targets whose deletion finished are dropped (on writes; reads just skip them). */
+export function purge(region: RegionState, now: number): void {
+  for (const [id, g] of Object.entries(region.gateways)) {
+    if (gatewayStatus(g, now) === null) {
+      delete region.gateways[id];
+      delete region.targets[id];
+    }
+  }
+  for (const targets of Object.values(region.targets)) {
+    for (const [id, t] of Object.entries(targets)) if (targetStatus(t, now) === null) delete targets[id];
+  }
+}
+
+export function liveGateway(region: RegionState | undefined, gatewayId: string, now: number): GatewayRecord | undefined {
+  const g = region?.gateways[gatewayId];
+  return g && gatewayStatus(g, now) !== null ? g : undefined;
+}
+
+export function liveTargets(region: RegionState | undefined, gatewayId: string, now: number): TargetRecord[] {
+  return Object.values(region?.targets[gatewayId] ?? {})
+    .filter((t) => targetStatus(t, now) !== null)
+    .sort((a, b) => a.seq - b.seq);
+}
+
+function withoutInternals(record: object): Record<string, unknown> {
+  const view: Record<string, unknown> = { ...record };
+  delete view.transition;
+  delete view.stableStatus;
+  delete view.seq;
+  return view;
+}
+
+/** The gateway as the API shows it (status computed now; the serializer keeps only modelled members). */
+export function gatewayView(g: GatewayRecord, now: number): Record<string, unknown> {
+  return { ...withoutInternals(g), status: gatewayStatus(g, now) };
+}
+
+export function targetView(t: TargetRecord, now: number): Record<string, unknown> {
+  return { ...withoutInternals(t), status: targetStatus(t, now) };
+}
+
+/**
+ * Test hook: puts a target under a gateway directly in the state (the target operations come later).
+ * Returns the stored record. Works on a running sandbox's store; persists immediately.
+ */
+export function seedGatewayTarget(
+  store: Store,
+  region: string,
+  gatewayId: string,
+  target: Partial<TargetRecord> = {},
+  now = Date.now(),
+): TargetRecord {
+  const state = agentCoreState(store);
+  const r = regionState(state, region);
+  const g = liveGateway(r, gatewayId, now);
+  if (!g) throw new Error(`seedGatewayTarget: no gateway ${gatewayId} in ${region}`);
+  const at = new Date(now).toISOString();
+  const record: TargetRecord = {
+    targetId: randomSuffix(10).toUpperCase(),
+    gatewayArn: g.gatewayArn,
+    name: `seeded-target-${r.seq + 1}`,
+    createdAt: at,
+    updatedAt: at,
+    stableStatus: "READY",
+    ...target,
+    seq: ++r.seq,
+  };
+  r.targets[gatewayId] ??= {};
+  r.targets[gatewayId][record.targetId] = record;
+  store.save(SERVICE_NAME);
+  return record;
+}
+
+/** Test hook: removes a seeded target. */
+export function removeGatewayTarget(store: Store, region: string, gatewayId: string, targetId: string): boolean {
+  const r = agentCoreState(store).regions[region];
+  const existed = !!r?.targets[gatewayId]?.[targetId];
+  if (existed) {
+    delete r.targets[gatewayId][targetId];
+    store.save(SERVICE_NAME);
+  }
+  return existed;
+}

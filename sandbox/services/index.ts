@@ -1,0 +1,8 @@
+// The service registry: every service the sandbox serves. Add a service here (one line) to mount it.
+import type { ServiceDefinition } from "../core/types";
+import { agentCoreControlService } from "./agentcore-control";
+import { stsService } from "./sts";
+
+export function defaultServices(): ServiceDefinition[] {
+  return [agentCoreControlService(), stsService()];
+}

@@ -1,0 +1,91 @@
+// `npm start`: builds the console if its sources changed, starts the sandbox (unless CONSOLE_BACKEND=aws), then serves the console on 127.0.0.1.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { createSandbox, faultConfigFromEnv } from "../sandbox/core";
+import { DEFAULT_DATA_DIR, DEFAULT_LIFECYCLE_DELAY_MS, DEFAULT_PORT } from "../sandbox/core/constants";
+
+const root = path.resolve(__dirname, "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const dev = process.argv.includes("--dev");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when there is no production build or a source file is newer than it. */
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public"].filter((d) => existsSync(path.join(root, d)));
+  const files = ["package.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"].filter((f) => existsSync(path.join(root, f)));
+  const newest = Math.max(...sources.map((d) => newestMtime(path.join(root, d))), ...files.map((f) => statSync(path.join(root, f)).mtimeMs));
+  return newest > built;
+}
+
+async function main() {
+  const backend = process.env.CONSOLE_BACKEND === "aws" ? "aws" : "sandbox";
+  const host = process.env.HOST || "127.0.0.1";
+  const port = process.env.PORT || "3000";
+  const env: NodeJS.ProcessEnv = { ...process.env, CONSOLE_BACKEND: backend, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+  let closeSandbox: () => Promise<void> = async () => {};
+
+  if (backend === "sandbox") {
+    const sandbox = await createSandbox({
+      port: Number(process.env.SANDBOX_PORT ?? DEFAULT_PORT),
+      host: "127.0.0.1",
+      dataDir: process.env.SANDBOX_DATA_DIR ?? DEFAULT_DATA_DIR,
+      lifecycleDelayMs: Number(process.env.SANDBOX_LIFECYCLE_DELAY_MS ?? DEFAULT_LIFECYCLE_DELAY_MS),
+      faults: faultConfigFromEnv(process.env),
+    });
+    closeSandbox = () => sandbox.close();
+    console.log(`Sandbox (local AWS) listening on ${sandbox.url}`);
+    // Every SDK client of the console reaches the sandbox through the standard endpoint variable, with throwaway credentials:
+    // real credentials from the shell never leave this process in sandbox mode.
+    for (const k of ["AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"]) delete env[k];
+    Object.assign(env, {
+      AWS_ENDPOINT_URL: sandbox.url,
+      AWS_ACCESS_KEY_ID: "sandbox",
+      AWS_SECRET_ACCESS_KEY: "sandbox",
+      AWS_REGION: process.env.AWS_REGION || "us-east-1",
+      AWS_EC2_METADATA_DISABLED: "true",
+    });
+  } else {
+    console.log(`Backend: AWS (region ${process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || "us-east-1"}, default credential chain${process.env.AWS_PROFILE ? `, profile ${process.env.AWS_PROFILE}` : ""})`);
+  }
+
+  if (!dev && buildIsStale()) {
+    console.log("Building the console (next build)…");
+    const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (r.status !== 0) {
+      await closeSandbox();
+      process.exit(r.status ?? 1);
+    }
+  }
+
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-H", host, "-p", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  console.log(`Console: http://${host}:${port}`);
+  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  child.on("exit", async (code) => {
+    await closeSandbox();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+// Shared helpers for integration suites: a sandbox on a free port with a temp data dir, and real SDK clients.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { BedrockAgentCoreControlClient } from "@aws-sdk/client-bedrock-agentcore-control";
+import { STSClient } from "@aws-sdk/client-sts";
+import { createSandbox, type Sandbox, type SandboxOptions } from "../../sandbox/core/server";
+import type { FaultConfig } from "../../sandbox/core/faults";
+
+export const REGION = "us-east-1";
+export const CREDENTIALS = { accessKeyId: "AKIASANDBOXTEST00000", secretAccessKey: "sandbox-secret" };
+export const ROLE_ARN = "arn:aws:iam::123456789012:role/AgentCoreGatewayRole";
+export const DISCOVERY_URL = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI/.well-known/openid-configuration";
+
+export interface TestSandbox extends Sandbox {
+  dataDir: string;
+  /** Close and start again on the same data dir (and port 0 → possibly another port). */
+  restart(options?: Partial<SandboxOptions>): Promise<TestSandbox>;
+  /** Close and delete the temp data dir. */
+  dispose(): Promise<void>;
+}
+
+export function tempDataDir(prefix = "sandbox-it-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Starts a sandbox on 127.0.0.1:0 with a fresh temp data dir (or the one given). */
+export async function startSandbox(options: Partial<SandboxOptions> & { dataDir?: string } = {}): Promise<TestSandbox> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const sandbox = await createSandbox({ lifecycleDelayMs: 0, ...options, port: options.port ?? 0, dataDir });
+  const t: TestSandbox = Object.assign(sandbox, {
+    dataDir,
+    async restart(more: Partial<SandboxOptions> = {}) {
+      await sandbox.close();
+      return startSandbox({ ...options, ...more, dataDir });
+    },
+    async dispose() {
+      await sandbox.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+  return t;
+}
+
+export interface ClientOptions {
+  region?: string;
+  maxAttempts?: number;
+}
+
+function config(sandbox: Pick<Sandbox, "url">, options: ClientOptions = {}) {
+  return { endpoint: sandbox.url, region: options.region ?? REGION, credentials: CREDENTIALS, maxAttempts: options.maxAttempts };
+}
+
+export function agentCoreClient(sandbox: Pick<Sandbox, "url">, options?: ClientOptions) {
+  return new BedrockAgentCoreControlClient(config(sandbox, options));
+}
+
+export function stsClient(sandbox: Pick<Sandbox, "url">, options?: ClientOptions) {
+  return new STSClient(config(sandbox, options));
+}
+
+/** Real SDK clients pointed at the sandbox over HTTP. */
+export function clients(sandbox: Pick<Sandbox, "url">, options?: ClientOptions) {
+  return { agentcore: agentCoreClient(sandbox, options), sts: stsClient(sandbox, options) };
+}
+
+/** Runs `fn` and returns the error it throws (fails if it does not). */
+export async function catchError<E = Error & { name: string; $metadata: { httpStatusCode?: number; attempts?: number } }>(fn: () => Promise<unknown>): Promise<E> {
+  try {
+    await fn();
+  } catch (e) {
+    return e as E;
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** Sets faults through the control endpoint, as an out-of-process test would. */
+export async function setFaults(sandbox: Pick<Sandbox, "url">, config: FaultConfig, mode: "replace" | "add" = "replace"): Promise<void> {
+  const res = await fetch(`${sandbox.url}/_sandbox/faults${mode === "add" ? "?mode=add" : ""}`, { method: "POST", body: JSON.stringify(config) });
+  if (!res.ok) throw new Error(`setFaults: ${res.status} ${await res.text()}`);
+}
+
+export async function clearFaults(sandbox: Pick<Sandbox, "url">): Promise<void> {
+  await fetch(`${sandbox.url}/_sandbox/faults`, { method: "DELETE" });
+}
+
+/** Polls `fn` until `until` holds (no fixed sleeps); throws after `timeoutMs`. */
+export async function waitFor<T>(fn: () => Promise<T>, until: (v: T) => boolean, timeoutMs = 5000, everyMs = 20): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (until(v)) return v;
+    if (Date.now() > deadline) throw new Error(`waitFor: condition not met within ${timeoutMs} ms (last: ${JSON.stringify(v)})`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export { seedGatewayTarget, removeGatewayTarget } from "../../sandbox/services/agentcore-control/models";
