@@ -1,9 +1,9 @@
 // Two suites: fast unit tests beside the code, and integration tests that drive the real SDK over HTTP.
 import { defineConfig } from "vitest/config";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     projects: [
       {

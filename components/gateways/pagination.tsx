@@ -29,7 +29,7 @@ export function Pagination({
   const prevCursor = trail.length ? trail[trail.length - 1] : undefined;
   const disabled = "pointer-events-none opacity-50";
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-end gap-2">
+    <nav aria-label="Pagination" className="ml-auto flex items-center justify-end gap-2">
       <span className="mr-2 text-xs text-muted-foreground">Page {pageNumber}</span>
       {cursor ? (
         <Link className={buttonVariants({ variant: "outline", size: "sm" })} href={href(base, prevCursor || undefined, trail.slice(0, -1))}>

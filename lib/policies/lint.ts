@@ -396,7 +396,7 @@ export function lintTrustPolicy(doc: unknown, options: TrustLintOptions): LintFi
   if (agentCoreStatements.length === 0) {
     const fix = options.region
       ? JSON.stringify(buildGatewayTrustPolicy({ accountId: options.accountId, region: options.region }).Statement[0], null, 2)
-        : `Add a statement allowing "Principal": { "Service": "${AGENTCORE_SERVICE_PRINCIPAL}" } to call sts:AssumeRole, with aws:SourceAccount and aws:SourceArn conditions.`;
+      : `Add a statement allowing "Principal": { "Service": "${AGENTCORE_SERVICE_PRINCIPAL}" } to call sts:AssumeRole, with aws:SourceAccount and aws:SourceArn conditions.`;
     emit({ severity: "error", code: "no-agentcore-trust", message: `No statement allows ${AGENTCORE_SERVICE_PRINCIPAL} to call sts:AssumeRole, so the gateway cannot use this role.`, fix });
   }
   for (const s of agentCoreStatements) checkTrustConditions(s, options, emit);

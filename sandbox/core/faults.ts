@@ -114,7 +114,7 @@ export function parseFaultConfig(input: unknown): FaultConfig {
 }
 
 /** Reads SANDBOX_LATENCY_MS, SANDBOX_LATENCY_JITTER_MS and SANDBOX_FAULTS (JSON). */
-export function faultConfigFromEnv(env: NodeJS.ProcessEnv = process.env): FaultConfig {
+export function faultConfigFromEnv(env: Record<string, string | undefined> = process.env): FaultConfig {
   const config: FaultConfig = env.SANDBOX_FAULTS ? parseFaultConfig(JSON.parse(env.SANDBOX_FAULTS)) : {};
   if (env.SANDBOX_LATENCY_MS) config.latencyMs = Number(env.SANDBOX_LATENCY_MS);
   if (env.SANDBOX_LATENCY_JITTER_MS) config.jitterMs = Number(env.SANDBOX_LATENCY_JITTER_MS);

@@ -192,6 +192,7 @@ export function encodeError(service: ServiceDefinition | undefined, err: Service
     return { status, headers, body };
   }
   headers["content-type"] = JSON_CT[protocol];
-  const body = protocol === "restJson1" ? { message: err.message, ...err.options.fields } : { __type: wire.code, message: err.message, ...err.options.fields };
+  // The type travels in the x-amzn-errortype header and in the body (__type), as AWS sends it.
+  const body = { __type: wire.code, message: err.message, ...err.options.fields };
   return { status, headers, body: JSON.stringify(body) };
 }

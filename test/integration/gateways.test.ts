@@ -10,7 +10,7 @@ import {
   type BedrockAgentCoreControlClient,
   type CreateGatewayCommandInput,
 } from "@aws-sdk/client-bedrock-agentcore-control";
-import { DISCOVERY_URL, REGION, ROLE_ARN, agentCoreClient, catchError, seedGatewayTarget, startSandbox, waitFor, type TestSandbox } from "./helpers";
+import { DISCOVERY_URL, REGION, ROLE_ARN, agentCoreClient, catchError, gatewayTargets, seedGatewayTarget, startSandbox, waitFor, type TestSandbox } from "./helpers";
 
 type ValidationError = Error & { reason?: string; fieldList?: { name: string; message: string }[]; $metadata: { httpStatusCode?: number } };
 
@@ -237,7 +237,7 @@ describe("GetGateway", () => {
 
 describe("lifecycle", () => {
   it("CREATING → READY, UPDATING → READY, DELETING → gone", async () => {
-    sandbox.settings.lifecycleDelayMs = 300;
+    sandbox.settings.lifecycleDelayMs = 1000;
     const get = (id: string) => client.send(new GetGatewayCommand({ gatewayIdentifier: id }));
     const created = await client.send(new CreateGatewayCommand(jwtGateway()));
     const id = created.gatewayId!;
@@ -340,6 +340,9 @@ describe("DeleteGateway", () => {
     const res = await fetch(`${sandbox.url}/_sandbox/agentcore-control/gateways/${created.gatewayId}/targets`, { method: "POST", body: JSON.stringify({ region: REGION, name: "t1" }) });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ name: "t1", gatewayArn: created.gatewayArn });
+    const listed = await (await fetch(`${sandbox.url}/_sandbox/agentcore-control/gateways/${created.gatewayId}/targets?region=${REGION}`)).json();
+    expect(listed.items.map((t: { name: string }) => t.name)).toEqual(["t1"]);
+    expect(gatewayTargets(sandbox.store, REGION, created.gatewayId!).map((t) => t.name)).toEqual(["t1"]);
     const err = await catchError(() => client.send(new DeleteGatewayCommand({ gatewayIdentifier: created.gatewayId })));
     expect(err.name).toBe("ConflictException");
   });

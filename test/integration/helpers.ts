@@ -95,4 +95,4 @@ export async function waitFor<T>(fn: () => Promise<T>, until: (v: T) => boolean,
   }
 }
 
-export { seedGatewayTarget, removeGatewayTarget } from "../../sandbox/services/agentcore-control/models";
+export { seedGatewayTarget, removeGatewayTarget, gatewayTargets } from "../../sandbox/services/agentcore-control/models";

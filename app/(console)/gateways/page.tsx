@@ -3,7 +3,8 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
-import { listGateways } from "@/lib/aws/gateways";
+import { listGateways, TRANSITIONAL_STATUSES } from "@/lib/aws/gateways";
+import { AutoRefresh } from "@/components/gateways/auto-refresh";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { GatewaysEmptyState } from "@/components/gateways/empty-state";
@@ -54,25 +55,25 @@ export default async function GatewaysPage({ searchParams }: { searchParams: Sea
 }
 
 async function GatewaysList(props: { region: string; name?: string; cursor?: string; trail: string[]; pageSize: number; base: URLSearchParams }) {
+  let page;
   try {
-    const page = await listGateways(props.region, { pageSize: props.pageSize, nextToken: props.cursor, nameFilter: props.name });
-    if (page.items.length === 0 && !props.cursor) return <GatewaysEmptyState filtered={Boolean(props.name)} />;
+    page = await listGateways(props.region, { pageSize: props.pageSize, nextToken: props.cursor, nameFilter: props.name });
+  } catch (err) {
+    if (!(err instanceof ConsoleError)) throw err;
     return (
-      <div>
-        <GatewaysTable items={page.items} />
-        <div className="border-t px-4 py-3">
-          <Pagination base={props.base} cursor={props.cursor} trail={props.trail} nextToken={page.nextToken} pageNumber={props.trail.length + 1} />
-        </div>
+      <div className="p-4">
+        <ErrorCallout title="Gateways could not be listed" message={err.message} errorName={err.awsName} />
       </div>
     );
-  } catch (err) {
-    if (err instanceof ConsoleError) {
-      return (
-        <div className="p-4">
-          <ErrorCallout title="Gateways could not be listed" message={err.message} errorName={err.awsName} />
-        </div>
-      );
-    }
-    throw err;
   }
+  if (page.items.length === 0 && !props.cursor) return <GatewaysEmptyState filtered={Boolean(props.name)} />;
+  return (
+    <div>
+      <GatewaysTable items={page.items} />
+      <div className="flex items-center justify-between gap-4 border-t px-4 py-3">
+        <AutoRefresh active={page.items.some((g) => TRANSITIONAL_STATUSES.includes(g.status))} />
+        <Pagination base={props.base} cursor={props.cursor} trail={props.trail} nextToken={page.nextToken} pageNumber={props.trail.length + 1} />
+      </div>
+    </div>
+  );
 }

@@ -15,7 +15,7 @@ export function McpSection({ form, semanticLocked }: { form: GatewayFormApi; sem
     <div className="space-y-5">
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">Supported MCP versions</legend>
-        <p className="text-xs text-muted-foreground">Leave all unchecked to accept the service's default versions.</p>
+        <p className="text-xs text-muted-foreground">Leave all unchecked to accept the service&apos;s default versions.</p>
         <div className="flex flex-wrap gap-4">
           {MCP_VERSIONS.map((v) => (
             <label key={v} className="flex items-center gap-2 text-sm">

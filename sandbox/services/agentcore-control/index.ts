@@ -2,9 +2,9 @@
 import { loadModel } from "../../core/model";
 import { ServiceError, type SandboxResponse, type ServiceDefinition } from "../../core/types";
 import { gatewayOperations, validationException } from "./responses";
-import { SERVICE_NAME, initialState, removeGatewayTarget, seedGatewayTarget, type TargetRecord } from "./models";
+import { SERVICE_NAME, gatewayTargets, initialState, removeGatewayTarget, seedGatewayTarget, targetView, type TargetRecord } from "./models";
 
-export { seedGatewayTarget, removeGatewayTarget } from "./models";
+export { seedGatewayTarget, removeGatewayTarget, gatewayTargets } from "./models";
 
 const json = (status: number, body: unknown): SandboxResponse => ({ status, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
@@ -36,6 +36,15 @@ export function agentCoreControlService(): ServiceDefinition {
           } catch (e) {
             return json(404, { message: (e as Error).message });
           }
+        },
+      },
+      {
+        method: "GET",
+        path: "/_sandbox/agentcore-control/gateways/:gatewayId/targets",
+        handler(req, ctx) {
+          const region = req.query.get("region") ?? "us-east-1";
+          const now = ctx.now();
+          return json(200, { items: gatewayTargets(ctx.store, region, ctx.params.gatewayId, now).map((t) => targetView(t, now)) });
         },
       },
       {

@@ -201,6 +201,11 @@ export function seedGatewayTarget(
   return record;
 }
 
+/** Test hook: the live targets of a gateway (empty when the gateway or region is unknown). */
+export function gatewayTargets(store: Store, region: string, gatewayId: string, now = Date.now()): TargetRecord[] {
+  return liveTargets(agentCoreState(store).regions[region], gatewayId, now);
+}
+
 /** Test hook: removes a seeded target. */
 export function removeGatewayTarget(store: Store, region: string, gatewayId: string, targetId: string): boolean {
   const r = agentCoreState(store).regions[region];

@@ -1,0 +1,134 @@
+// The gateway lifecycle a person clicks through: create (with a field error first), find, open, copy, edit, delete.
+import { COGNITO_DISCOVERY, GatewayForm, ROLE_ARN } from "./gateway-form";
+import { expect, sandboxControl, test } from "./fixtures";
+
+test("create a gateway through the form, find it, copy its URL, edit it and delete it", async ({ page }) => {
+  await expect(page.getByRole("heading", { name: "No gateways in this region yet" })).toBeVisible();
+  await page.getByRole("link", { name: "Create gateway" }).last().click();
+  const form = new GatewayForm(page);
+  await expect(page.getByRole("heading", { name: "Create gateway" })).toBeVisible();
+
+  await form.name().fill("orders-gateway");
+  await form.description().fill("Tools for the orders team");
+  await form.roleArn().fill(ROLE_ARN);
+  await expect(page.getByRole("radio", { name: /JSON Web Token/ })).toBeChecked();
+
+  // A discovery URL without the well-known suffix is refused at the field, before anything reaches AWS.
+  await form.discoveryUrl().fill("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI");
+  await form.discoveryUrl().blur();
+  await expect(form.discoveryUrl()).toHaveAttribute("aria-invalid", "true");
+  await expect(form.discoveryUrl()).toHaveAccessibleDescription(/must end with \/\.well-known\/openid-configuration/);
+  await form.allowedClient(1).fill("4f0s6gk1rj6stbd3a1mrr7hvvu");
+  await form.submitButton().click();
+  await expect(page.getByRole("alert").filter({ hasText: "Some fields need attention" })).toBeVisible();
+  await expect(page).toHaveURL(/\/gateways\/new$/);
+  // What was typed survives the error.
+  await expect(form.name()).toHaveValue("orders-gateway");
+
+  await form.discoveryUrl().fill(COGNITO_DISCOVERY);
+  await expect(form.discoveryUrl()).not.toHaveAttribute("aria-invalid", "true");
+  await form.submitButton().click();
+
+  await expect(page).toHaveURL(/\/gateways\/orders-gateway-[a-z0-9]{10}$/);
+  await expect(page.getByRole("heading", { name: "orders-gateway" })).toBeVisible();
+  // The status refreshes by itself until the gateway is ready.
+  await expect(page.locator("[data-status]").first()).toHaveText("READY", { timeout: 15_000 });
+
+  // Find it in the list with the name filter.
+  await page.getByRole("link", { name: "Gateways" }).first().click();
+  await page.getByRole("searchbox", { name: "Filter gateways by name" }).fill("orders");
+  await expect(page).toHaveURL(/name=orders/);
+  const row = page.getByRole("row").filter({ hasText: "orders-gateway" });
+  await expect(row).toContainText("READY");
+  await expect(row).toContainText("JWT (OAuth)");
+  await row.getByRole("link", { name: "orders-gateway" }).click();
+
+  // Copy the gateway URL and check the clipboard holds exactly it.
+  await expect(page).toHaveURL(/\/gateways\/orders-gateway-[a-z0-9]{10}$/);
+  const gatewayId = page.url().split("/").pop()!;
+  const expectedUrl = `https://${gatewayId}.gateway.bedrock-agentcore.us-east-1.amazonaws.com/mcp`;
+  await expect(page.getByText(expectedUrl)).toBeVisible();
+  await page.getByRole("button", { name: "Copy gateway URL" }).click();
+  await expect(page.getByRole("button", { name: "Copy gateway URL" })).toContainText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expectedUrl);
+
+  // Edit the description: the authorizer type is shown but locked, the JWT settings are kept.
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { name: "Edit orders-gateway" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: /JSON Web Token/ })).toBeDisabled();
+  await expect(page.getByRole("radio", { name: /JSON Web Token/ })).toBeChecked();
+  await expect(form.discoveryUrl()).toHaveValue(COGNITO_DISCOVERY);
+  await form.description().fill("Order tools, version 2");
+  await form.submitButton().click();
+  await expect(page).toHaveURL(new RegExp(`/gateways/${gatewayId}$`));
+  await expect(page.getByText("Order tools, version 2")).toBeVisible();
+  await expect(page.getByText("4f0s6gk1rj6stbd3a1mrr7hvvu")).toBeVisible();
+  await expect(page.locator("[data-status]").first()).toHaveText("READY", { timeout: 15_000 });
+
+  // Delete it: the dialog asks for the name.
+  await page.getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete gateway orders-gateway?" });
+  await expect(dialog.getByRole("button", { name: "Delete gateway" })).toBeDisabled();
+  await dialog.getByRole("textbox", { name: "Type orders-gateway to confirm" }).fill("orders-gateway");
+  await dialog.getByRole("button", { name: "Delete gateway" }).click();
+  await expect(page).toHaveURL(/\/gateways$/);
+  await expect(page.getByRole("heading", { name: "No gateways in this region yet" })).toBeVisible({ timeout: 15_000 });
+});
+
+test("a gateway that still has targets cannot be deleted, and the dialog says why", async ({ page }) => {
+  const form = new GatewayForm(page);
+  await form.open();
+  await form.name().fill("busy-gateway");
+  await form.roleArn().fill(ROLE_ARN);
+  await page.getByRole("radio", { name: /AWS IAM/ }).check();
+  await form.submitButton().click();
+  await expect(page).toHaveURL(/\/gateways\/busy-gateway-/);
+  const gatewayId = page.url().split("/").pop()!;
+  await sandboxControl(`agentcore-control/gateways/${gatewayId}/targets`, { method: "POST", body: JSON.stringify({ region: "us-east-1", name: "orders-lambda" }) });
+
+  await page.getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("textbox", { name: "Type busy-gateway to confirm" }).fill("busy-gateway");
+  await dialog.getByRole("button", { name: "Delete gateway" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Delete the gateway's targets first");
+  await expect(dialog.getByRole("alert")).toContainText("ConflictException");
+});
+
+test("a Cognito discovery URL with audiences only warns that every token would be rejected", async ({ page }) => {
+  const form = new GatewayForm(page);
+  await form.open();
+  await form.discoveryUrl().fill(COGNITO_DISCOVERY);
+  await page.getByRole("button", { name: "Remove allowed client 1" }).click();
+  await page.getByRole("button", { name: "Add allowed audience" }).click();
+  await page.getByRole("textbox", { name: "Allowed audience 1" }).fill("my-api");
+  await expect(page.getByRole("status").filter({ hasText: "Cognito tokens have no aud claim" })).toBeVisible();
+  await page.getByRole("button", { name: "Add allowed client" }).click();
+  await page.getByRole("textbox", { name: "Allowed client 1" }).fill("client123");
+  await expect(page.getByText("Cognito tokens have no aud claim")).toHaveCount(0);
+});
+
+test("a duplicate name is refused by AWS with its error name shown, and nothing typed is lost", async ({ page }) => {
+  const form = new GatewayForm(page);
+  await form.open();
+  await form.name().fill("twin");
+  await form.roleArn().fill(ROLE_ARN);
+  await page.getByRole("radio", { name: /No authorization/ }).check();
+  await form.submitButton().click();
+  await expect(page).toHaveURL(/\/gateways\/twin-/);
+
+  await form.open();
+  await form.name().fill("twin");
+  await form.description().fill("second one");
+  await form.roleArn().fill(ROLE_ARN);
+  await page.getByRole("radio", { name: /No authorization/ }).check();
+  await form.submitButton().click();
+  const alert = page.getByRole("alert").filter({ hasText: "The gateway was not created" });
+  await expect(alert).toContainText("ConflictException");
+  await expect(form.description()).toHaveValue("second one");
+  await expect(page).toHaveURL(/\/gateways\/new$/);
+});
+
+test("an unknown gateway id shows the not-found page", async ({ page }) => {
+  await page.goto("/gateways/nope-abcdefghij");
+  await expect(page.getByRole("heading", { name: "Gateway not found" })).toBeVisible();
+});
