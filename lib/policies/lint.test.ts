@@ -18,8 +18,9 @@ const codes = (findings: LintFinding[]) => findings.map((f) => f.code);
 const only = (findings: LintFinding[], code: string) => findings.filter((f) => f.code === code);
 
 /** A trust policy as users paste it, built from one statement. */
-function trust(statement: Record<string, unknown> | Record<string, unknown>[], version: unknown = "2012-10-17") {
-  return { ...(version === undefined ? {} : { Version: version }), Statement: statement };
+/** A trust policy as users paste it; a null version leaves Version out. */
+function trust(statement: Record<string, unknown> | Record<string, unknown>[], version: string | null = "2012-10-17") {
+  return { ...(version === null ? {} : { Version: version }), Statement: statement };
 }
 
 function agentCoreStatement(extra: Record<string, unknown> = {}) {
@@ -32,7 +33,7 @@ function agentCoreStatement(extra: Record<string, unknown> = {}) {
   };
 }
 
-const lintTrust = (doc: unknown, region: string | undefined = REGION) => lintTrustPolicy(doc, { accountId: ACCOUNT, region });
+const lintTrust = (doc: unknown) => lintTrustPolicy(doc, { accountId: ACCOUNT, region: REGION });
 
 describe("lintTrustPolicy: a good policy", () => {
   it.each(PARTITIONS)("finds nothing in the generated trust policy for %s", (_p, region) => {
@@ -84,14 +85,14 @@ describe("lintTrustPolicy: findings", () => {
       {
         severity: "warning",
         code: "duplicate-key",
-        message: 'Key "Effect" appears more than once in Statement (line 1, column 56); only one of them takes effect.',
+        message: 'Key "Effect" appears more than once in Statement (line 1, column 55); only one of them takes effect.',
         fix: 'Merge the duplicate "Effect" entries into one.',
       },
     ]);
   });
 
   it("version-missing / version-outdated / version-invalid", () => {
-    expect(only(lintTrust(trust(agentCoreStatement(), undefined)), "version-missing")).toMatchObject([{ severity: "warning", fix: 'Add "Version": "2012-10-17".' }]);
+    expect(only(lintTrust(trust(agentCoreStatement(), null)), "version-missing")).toMatchObject([{ severity: "warning", fix: 'Add "Version": "2012-10-17".' }]);
     expect(only(lintTrust(trust(agentCoreStatement(), "2008-10-17")), "version-outdated")).toMatchObject([{ severity: "warning" }]);
     expect(lintTrust(trust(agentCoreStatement(), "2024-01-01"))).toStrictEqual([
       {
@@ -204,7 +205,7 @@ describe("lintTrustPolicy: findings", () => {
       fix: JSON.stringify(buildGatewayTrustPolicy({ accountId: ACCOUNT, region: REGION }).Statement[0], null, 2),
     });
     expect(codes(findings)).toEqual(["no-agentcore-trust", "additional-principal"]);
-    expect(lintTrust(lambdaOnly, undefined)[0].fix).toBe(
+    expect(lintTrustPolicy(lambdaOnly, { accountId: ACCOUNT })[0].fix).toBe(
       'Add a statement allowing "Principal": { "Service": "bedrock-agentcore.amazonaws.com" } to call sts:AssumeRole, with aws:SourceAccount and aws:SourceArn conditions.',
     );
   });
@@ -290,7 +291,7 @@ describe("lintTrustPolicy: findings", () => {
 
   it("does not check the region of aws:SourceArn without a region", () => {
     const statement = agentCoreStatement({ Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": `arn:aws:bedrock-agentcore:eu-west-1:${ACCOUNT}:gateway/*` } } });
-    expect(lintTrust(trust(statement), undefined)).toEqual([]);
+    expect(lintTrustPolicy(trust(statement), { accountId: ACCOUNT })).toEqual([]);
   });
 
   it.each([
@@ -418,7 +419,28 @@ describe("lintPermissionPolicy: a good policy", () => {
       Action: ["LAMBDA:invokefunction", "s3:GetObject"],
       Resource: [LAMBDA, "arn:aws:s3:::schemas/orders${*}.json"],
     });
-    expect(lintPermissionPolicy(merged, { requiredPolicy: replacing("GetWorkloadAccessToken", null) && { ...REQUIRED, Statement: REQUIRED.Statement.slice(0, 2) } })).toEqual([]);
+    const lambdaAndSchema = { ...REQUIRED, Statement: REQUIRED.Statement.slice(0, 2) };
+    expect(lambdaAndSchema.Statement.map((st) => st.Sid)).toEqual(["InvokeLambdaTargets", "ReadToolSchemasFromS3InAccount123456789012"]);
+    expect(lintPermissionPolicy(merged, { requiredPolicy: lambdaAndSchema })).toEqual([]);
+  });
+
+  it("takes a generated pattern copied verbatim (workload identity by name) as exact", () => {
+    const input: ExecutionRolePolicyInput = {
+      accountId: ACCOUNT,
+      region: REGION,
+      gateway: { gatewayId: "orders-abcde12345", gatewayArn: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:gateway/orders-abcde12345` },
+      targets: [
+        {
+          credentialProviderConfigurations: [
+            { credentialProviderType: "API_KEY", credentialProvider: { apiKeyCredentialProvider: { providerArn: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:token-vault/default/apikeycredentialprovider/crm` } } },
+          ],
+          targetConfiguration: { mcp: { mcpServer: { endpoint: "https://x" } } },
+        },
+      ],
+    };
+    const byName = (buildExecutionRolePolicy(input) as ExecutionRolePolicy).policy;
+    expect(JSON.stringify(byName)).toContain("workload-identity/orders-*");
+    expect(lintPermissionPolicy(byName, { requiredPolicy: byName })).toEqual([]);
   });
 
   it("does not check coverage without a required policy", () => {
@@ -544,7 +566,7 @@ describe("lintPermissionPolicy: findings", () => {
 
   it("covered-by-wildcard for an Allow with NotAction", () => {
     const findings = lintPermissionPolicy(replacing("InvokeLambdaTargets", { Effect: "Allow", NotAction: "iam:*", Resource: LAMBDA }), { requiredPolicy: REQUIRED });
-    expect(codes(findings)).toEqual(["covered-by-wildcard", "not-action"]);
+    expect(codes(findings)).toEqual(["not-action", "covered-by-wildcard"]);
   });
 
   it("covered-by-wildcard for one admin statement covering everything", () => {
@@ -579,9 +601,9 @@ describe("lintPermissionPolicy: findings", () => {
   it("policy-too-large: a warning past the managed-policy size, an error past the inline limit", () => {
     const big = (count: number) =>
       permission(Array.from({ length: count }, (_, i) => ({ Sid: `S${i}`, Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::bucket/${"k".repeat(90)}${i}` })));
-    expect(only(lintPermissionPolicy(big(60)), "policy-too-large")).toMatchObject([{ severity: "warning" }]);
-    expect(only(lintPermissionPolicy(big(100)), "policy-too-large")).toMatchObject([{ severity: "error", fix: "Split it into managed policies or remove targets' duplicates." }]);
-    expect(only(lintPermissionPolicy(big(40)), "policy-too-large")).toEqual([]);
+    expect(only(lintPermissionPolicy(big(45)), "policy-too-large")).toMatchObject([{ severity: "warning" }]);
+    expect(only(lintPermissionPolicy(big(60)), "policy-too-large")).toMatchObject([{ severity: "error", fix: "Split it into managed policies or remove targets' duplicates." }]);
+    expect(only(lintPermissionPolicy(big(30)), "policy-too-large")).toEqual([]);
   });
 });
 
