@@ -602,7 +602,7 @@ describe("lintPermissionPolicy: findings", () => {
     const big = (count: number) =>
       permission(Array.from({ length: count }, (_, i) => ({ Sid: `S${i}`, Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::bucket/${"k".repeat(90)}${i}` })));
     expect(only(lintPermissionPolicy(big(45)), "policy-too-large")).toMatchObject([{ severity: "warning" }]);
-    expect(only(lintPermissionPolicy(big(60)), "policy-too-large")).toMatchObject([{ severity: "error", fix: "Split it into managed policies or remove targets' duplicates." }]);
+    expect(only(lintPermissionPolicy(big(60)), "policy-too-large")).toMatchObject([{ severity: "error", fix: "Split it into several managed policies." }]);
     expect(only(lintPermissionPolicy(big(30)), "policy-too-large")).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@
 
 import { assertAccountId, assertRegion, partitionForRegion } from "./arn";
 import { actionMatches, hasWildcard, resourceMatches, unescapeIamResource } from "./iam-match";
-import { parsePolicyDocument, readPolicyValue, type ParsedPolicy, type ParsePolicyResult } from "./parse-policy";
-import { toArray, type PolicyDocument, type PolicyStatement } from "./policy-document";
+import { parsePolicyDocument, readPolicyValue, type ParsedPolicy } from "./parse-policy";
+import { oneOrMany, toArray, type PolicyDocument, type PolicyStatement } from "./policy-document";
 import { AGENTCORE_SERVICE_PRINCIPAL, buildGatewayTrustPolicy } from "./trust-policy";
 
 export { parsePolicyDocument } from "./parse-policy";
@@ -61,7 +61,7 @@ export interface LintFinding {
   message: string;
   /** The statement concerned; for missing-permission, the Sid of the generated statement. */
   statementSid?: string;
-  /** 0-based position of the statement in the linted policy, when it has one. */
+  /** 0-based position of the statement in the linted policy, when it is one of its statements. */
   statementIndex?: number;
   /** What to change, in words or as JSON to paste. */
   fix?: string;
@@ -86,12 +86,18 @@ const INLINE_POLICY_LIMIT = 10240;
 
 const SEVERITY_RANK: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 const ACTION_PATTERN = /^[a-zA-Z0-9-]+:[a-zA-Z0-9*?]+$/;
+const ACCOUNT_OPERATORS = new Set(["StringEquals", "StringLike", "StringEqualsIgnoreCase"]);
+const ARN_OPERATORS = new Set(["ArnLike", "ArnEquals", "StringLike", "StringEquals"]);
+const AGENTCORE_PRINCIPAL_JSON = `"Principal": { "Service": "${AGENTCORE_SERVICE_PRINCIPAL}" }`;
 
 interface ConditionEntry {
   operator: string;
+  /** The operator without ForAllValues:/ForAnyValue: and IfExists. */
   base: string;
-  weak: boolean; // ...IfExists or ForAllValues: passes when the key is absent
-  key: string; // lowercased
+  /** ...IfExists and ForAllValues: pass when the key is absent. */
+  weak: boolean;
+  /** Condition keys are case-insensitive: lowercased. */
+  key: string;
   values: string[];
 }
 
@@ -108,7 +114,25 @@ interface Statement {
   conditions: ConditionEntry[];
 }
 
-type Emit = (finding: LintFinding) => void;
+type Location = Statement | { sid: string };
+type Report = (severity: LintSeverity, code: LintCode, message: string, at?: Location, fix?: string) => void;
+
+function collector() {
+  const findings: LintFinding[] = [];
+  const report: Report = (severity, code, message, at, fix) => {
+    const finding: LintFinding = { severity, code, message };
+    if (at?.sid !== undefined) finding.statementSid = at.sid;
+    if (at && "index" in at) finding.statementIndex = at.index;
+    if (fix !== undefined) finding.fix = fix;
+    findings.push(finding);
+  };
+  const sorted = () =>
+    findings
+      .map((f, order) => ({ f, order }))
+      .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.order - b.order)
+      .map(({ f }) => f);
+  return { report, sorted };
+}
 
 function stringList(value: unknown): string[] | null {
   if (typeof value === "string") return [value];
@@ -132,152 +156,120 @@ function readConditions(value: unknown): ConditionEntry[] {
   return entries;
 }
 
-function where(s: Statement): Pick<LintFinding, "statementSid" | "statementIndex"> {
-  return s.sid === undefined ? { statementIndex: s.index } : { statementSid: s.sid, statementIndex: s.index };
-}
-
 function minifiedLength(value: unknown): number {
   return JSON.stringify(value).length;
 }
 
-function load(doc: unknown, emit: Emit): ParsedPolicy | null {
-  const result: ParsePolicyResult = typeof doc === "string" ? parsePolicyDocument(doc) : readPolicyValue(doc);
+function load(doc: unknown, report: Report): ParsedPolicy | null {
+  const result = typeof doc === "string" ? parsePolicyDocument(doc) : readPolicyValue(doc);
   if (result.ok) return result.policy;
-  const { error } = result;
-  emit({
-    severity: "error",
-    code: error.kind === "json" ? "invalid-json" : "not-a-policy",
-    message: error.message,
-  });
+  report("error", result.error.kind === "json" ? "invalid-json" : "not-a-policy", result.error.message);
   return null;
 }
 
-/** Checks every policy shares; returns the statements in a form the specific checks can use. */
-function lintCommon(policy: ParsedPolicy, emit: Emit): Statement[] {
-  for (const dup of policy.duplicateKeys) {
-    emit({
-      severity: "warning",
-      code: "duplicate-key",
-      message: `Key "${dup.key}" appears more than once${dup.path ? ` in ${dup.path}` : ""} (line ${dup.line}, column ${dup.column}); only one of them takes effect.`,
-      fix: `Merge the duplicate "${dup.key}" entries into one.`,
-    });
-  }
-
-  const version = policy.document.Version;
+function lintVersion(version: unknown, report: Report) {
+  const use = 'Use "Version": "2012-10-17".';
   if (version === undefined) {
-    emit({
-      severity: "warning",
-      code: "version-missing",
-      message: "Version is missing, so IAM reads the policy as version 2008-10-17, where policy variables and ${*} escapes are plain text.",
-      fix: 'Add "Version": "2012-10-17".',
-    });
+    report(
+      "warning",
+      "version-missing",
+      "Version is missing, so IAM reads the policy as version 2008-10-17, where policy variables and ${*} escapes are plain text.",
+      undefined,
+      'Add "Version": "2012-10-17".',
+    );
   } else if (version === "2008-10-17") {
-    emit({
-      severity: "warning",
-      code: "version-outdated",
-      message: "Version 2008-10-17 does not support policy variables and ${*} escapes.",
-      fix: 'Use "Version": "2012-10-17".',
-    });
+    report("warning", "version-outdated", "Version 2008-10-17 does not support policy variables and ${*} escapes.", undefined, use);
   } else if (version !== "2012-10-17") {
-    emit({
-      severity: "error",
-      code: "version-invalid",
-      message: `Version ${JSON.stringify(version)} is not a policy language version; IAM accepts only "2012-10-17" and "2008-10-17".`,
-      fix: 'Use "Version": "2012-10-17".',
-    });
+    const message = `Version ${JSON.stringify(version)} is not a policy language version; IAM accepts only "2012-10-17" and "2008-10-17".`;
+    report("error", "version-invalid", message, undefined, use);
+  }
+}
+
+function readStatement(raw: Record<string, unknown>, index: number, report: Report): Statement {
+  const sid = typeof raw.Sid === "string" ? raw.Sid : undefined;
+  const s: Statement = {
+    index,
+    sid,
+    label: sid === undefined ? `Statement #${index + 1}` : `Statement "${sid}"`,
+    raw,
+    conditions: readConditions(raw.Condition),
+  };
+
+  if ("Sid" in raw && (sid === undefined || !/^[a-zA-Z0-9]*$/.test(sid))) {
+    report("error", "invalid-sid", `${s.label}: Sid ${JSON.stringify(raw.Sid)} may contain only letters and digits.`, s);
+  }
+  if (raw.Effect === "Allow" || raw.Effect === "Deny") {
+    s.effect = raw.Effect;
+  } else {
+    const got = raw.Effect === undefined ? "nothing" : JSON.stringify(raw.Effect);
+    report("error", "invalid-effect", `${s.label}: Effect must be "Allow" or "Deny" (case-sensitive), got ${got}.`, s);
   }
 
-  const seenSids = new Map<string, number>();
+  if ("Action" in raw && "NotAction" in raw) {
+    report("error", "action-and-not-action", `${s.label} has both Action and NotAction; use one.`, s);
+  } else if (!("Action" in raw) && !("NotAction" in raw)) {
+    report("error", "missing-action", `${s.label} has neither Action nor NotAction.`, s);
+  }
+  for (const element of ["Action", "NotAction", "Resource", "NotResource"] as const) {
+    if (!(element in raw)) continue;
+    const isAction = element.endsWith("Action");
+    const list = stringList(raw[element]);
+    if (list === null || list.length === 0) {
+      const code = isAction ? "invalid-action" : "invalid-resource";
+      report("error", code, `${s.label}: ${element} must be a string or a non-empty array of strings.`, s);
+      continue;
+    }
+    if (isAction) {
+      for (const action of list.filter((a) => a !== "*" && !ACTION_PATTERN.test(a))) {
+        report("error", "invalid-action", `${s.label}: "${action}" is not an action; actions look like service:Operation.`, s);
+      }
+    }
+    s[element === "Action" ? "action" : element === "NotAction" ? "notAction" : element === "Resource" ? "resource" : "notResource"] = list;
+  }
+
+  if (s.effect === "Allow") {
+    const exact = "List the exact actions the role needs.";
+    for (const action of s.action ?? []) {
+      if (action === "*") {
+        report("error", "wildcard-action", `${s.label} allows every action of every service ("*").`, s, exact);
+      } else if (/^[^:]+:\*$/.test(action)) {
+        const service = action.split(":")[0];
+        report("warning", "wildcard-action", `${s.label} allows every ${service} action ("${action}"), including ones added later.`, s, exact);
+      } else if (/[*?]/.test(action)) {
+        report("info", "partial-wildcard-action", `${s.label}: "${action}" also matches actions the service adds later.`, s);
+      }
+    }
+    if (s.notAction) {
+      const message = `${s.label} allows every action except ${s.notAction.join(", ")}: NotAction with Allow grants far more than it seems.`;
+      report("warning", "not-action", message, s, "Replace NotAction with the Action list the role needs.");
+    }
+    if (s.notResource) {
+      const message = `${s.label} applies to every resource except ${s.notResource.join(", ")}: NotResource with Allow grants far more than it seems.`;
+      report("warning", "not-resource", message, s, "Replace NotResource with the exact resources.");
+    }
+  }
+  return s;
+}
+
+/** Checks every policy shares; returns the statements in a form the specific checks can use. */
+function lintCommon(policy: ParsedPolicy, report: Report): Statement[] {
+  for (const dup of policy.duplicateKeys) {
+    const where = `${dup.path ? ` in ${dup.path}` : ""} (line ${dup.line}, column ${dup.column})`;
+    const message = `Key "${dup.key}" appears more than once${where}; only one of them takes effect.`;
+    report("warning", "duplicate-key", message, undefined, `Merge the duplicate "${dup.key}" entries into one.`);
+  }
+  lintVersion(policy.document.Version, report);
+
+  const firstIndexOfSid = new Map<string, number>();
   return policy.statements.map((raw, index) => {
-    const sid = typeof raw.Sid === "string" ? raw.Sid : undefined;
-    const s: Statement = {
-      index,
-      sid,
-      label: sid === undefined ? `Statement #${index + 1}` : `Statement "${sid}"`,
-      raw,
-      conditions: readConditions(raw.Condition),
-    };
-    if ("Sid" in raw && (sid === undefined || !/^[a-zA-Z0-9]*$/.test(sid))) {
-      emit({ severity: "error", code: "invalid-sid", message: `${s.label}: Sid ${JSON.stringify(raw.Sid)} may contain only letters and digits.`, ...where(s) });
-    }
-    if (sid !== undefined && sid !== "") {
-      if (seenSids.has(sid)) {
-        emit({ severity: "error", code: "duplicate-sid", message: `${s.label}: Sid is also used by statement #${seenSids.get(sid)! + 1}; Sids must be unique.`, ...where(s) });
-      } else {
-        seenSids.set(sid, index);
-      }
-    }
-
-    if (raw.Effect === "Allow" || raw.Effect === "Deny") {
-      s.effect = raw.Effect;
-    } else {
-      emit({
-        severity: "error",
-        code: "invalid-effect",
-        message: `${s.label}: Effect must be "Allow" or "Deny" (case-sensitive), got ${raw.Effect === undefined ? "nothing" : JSON.stringify(raw.Effect)}.`,
-        ...where(s),
-      });
-    }
-
-    const hasAction = "Action" in raw;
-    const hasNotAction = "NotAction" in raw;
-    if (hasAction && hasNotAction) {
-      emit({ severity: "error", code: "action-and-not-action", message: `${s.label} has both Action and NotAction; use one.`, ...where(s) });
-    } else if (!hasAction && !hasNotAction) {
-      emit({ severity: "error", code: "missing-action", message: `${s.label} has neither Action nor NotAction.`, ...where(s) });
-    }
-    for (const element of ["Action", "NotAction"] as const) {
-      if (!(element in raw)) continue;
-      const list = stringList(raw[element]);
-      if (list === null || list.length === 0) {
-        emit({ severity: "error", code: "invalid-action", message: `${s.label}: ${element} must be a string or a non-empty array of strings.`, ...where(s) });
-        continue;
-      }
-      for (const action of list) {
-        if (action !== "*" && !ACTION_PATTERN.test(action)) {
-          emit({ severity: "error", code: "invalid-action", message: `${s.label}: "${action}" is not an action; actions look like service:Operation.`, ...where(s) });
-        }
-      }
-      if (element === "Action") s.action = list;
-      else s.notAction = list;
-    }
-    for (const element of ["Resource", "NotResource"] as const) {
-      if (!(element in raw)) continue;
-      const list = stringList(raw[element]);
-      if (list === null || list.length === 0) {
-        emit({ severity: "error", code: "invalid-resource", message: `${s.label}: ${element} must be a string or a non-empty array of strings.`, ...where(s) });
-        continue;
-      }
-      if (element === "Resource") s.resource = list;
-      else s.notResource = list;
-    }
-
-    if (s.effect === "Allow") {
-      for (const action of s.action ?? []) {
-        if (action === "*") {
-          emit({ severity: "error", code: "wildcard-action", message: `${s.label} allows every action of every service ("*").`, ...where(s), fix: "List the exact actions the role needs." });
-        } else if (/^[^:]+:\*$/.test(action)) {
-          emit({ severity: "warning", code: "wildcard-action", message: `${s.label} allows every ${action.split(":")[0]} action ("${action}"), including ones added later.`, ...where(s), fix: "List the exact actions the role needs." });
-        } else if (/[*?]/.test(action)) {
-          emit({ severity: "info", code: "partial-wildcard-action", message: `${s.label}: "${action}" also matches actions the service adds later.`, ...where(s) });
-        }
-      }
-      if (s.notAction) {
-        emit({ severity: "warning", code: "not-action", message: `${s.label} allows every action except ${s.notAction.join(", ")}: NotAction with Allow grants far more than it seems.`, ...where(s), fix: "Replace NotAction with the Action list the role needs." });
-      }
-      if (s.notResource) {
-        emit({ severity: "warning", code: "not-resource", message: `${s.label} applies to every resource except ${s.notResource.join(", ")}: NotResource with Allow grants far more than it seems.`, ...where(s), fix: "Replace NotResource with the exact resources." });
-      }
+    const s = readStatement(raw, index, report);
+    if (s.sid !== undefined && s.sid !== "") {
+      const first = firstIndexOfSid.get(s.sid);
+      if (first === undefined) firstIndexOfSid.set(s.sid, index);
+      else report("error", "duplicate-sid", `${s.label}: Sid is also used by statement #${first + 1}; Sids must be unique.`, s);
     }
     return s;
   });
-}
-
-function finish(findings: LintFinding[]): LintFinding[] {
-  return findings
-    .map((f, order) => ({ f, order }))
-    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.order - b.order)
-    .map(({ f }) => f);
 }
 
 function principalValues(principal: unknown): { wildcard: boolean; entries: Array<[string, string]> } {
@@ -294,64 +286,64 @@ function principalValues(principal: unknown): { wildcard: boolean; entries: Arra
   return { wildcard, entries };
 }
 
-const ACCOUNT_OPERATORS = new Set(["StringEquals", "StringLike", "StringEqualsIgnoreCase"]);
-const ARN_OPERATORS = new Set(["ArnLike", "ArnEquals", "StringLike", "StringEquals"]);
+function checkSourceArn(s: Statement, value: string, options: TrustLintOptions, arnFix: string, report: Report) {
+  const parts = value.split(":");
+  if (value === "*" || parts.length < 6 || parts[0] !== "arn") {
+    report("warning", "source-arn-too-broad", `${s.label}: aws:SourceArn "${value}" matches any resource.`, s, arnFix);
+    return;
+  }
+  const [, partition, service, region, accountId] = parts;
+  const problems: string[] = [];
+  const expectedPartition = options.region ? partitionForRegion(options.region) : undefined;
+  if (expectedPartition && !resourceMatches(partition, expectedPartition)) problems.push(`partition ${partition} is not ${expectedPartition}`);
+  if (!resourceMatches(service, "bedrock-agentcore")) problems.push(`service ${service} is not bedrock-agentcore`);
+  if (options.region && !resourceMatches(region, options.region)) problems.push(`region ${region} is not ${options.region}`);
+  if (!resourceMatches(accountId, options.accountId)) problems.push(`account ${accountId} is not ${options.accountId}`);
+  if (problems.length > 0) {
+    const message = `${s.label}: aws:SourceArn "${value}" never matches this account's gateways: ${problems.join("; ")}.`;
+    report("error", "source-arn-mismatch", message, s, arnFix);
+  } else if (!parts.slice(5).join(":").startsWith("gateway/")) {
+    const message = `${s.label}: aws:SourceArn "${value}" is not limited to gateways, so other AgentCore resources (such as agent runtimes) can use the role too.`;
+    report("warning", "source-arn-too-broad", message, s, arnFix);
+  }
+}
 
-function checkTrustConditions(s: Statement, options: TrustLintOptions, emit: Emit) {
+function checkTrustConditions(s: Statement, options: TrustLintOptions, report: Report) {
   const account = s.conditions.filter((c) => c.key === "aws:sourceaccount" && ACCOUNT_OPERATORS.has(c.base));
   const arn = s.conditions.filter((c) => c.key === "aws:sourcearn" && ARN_OPERATORS.has(c.base));
-  const partition = options.region ? partitionForRegion(options.region) : undefined;
-  const sourceArnHint = `arn:${partition ?? "aws"}:bedrock-agentcore:${options.region ?? "REGION"}:${options.accountId}:gateway/*`;
+  const partition = options.region ? partitionForRegion(options.region) : "aws";
+  const sourceArn = `arn:${partition}:bedrock-agentcore:${options.region ?? "REGION"}:${options.accountId}:gateway/*`;
   const accountFix = `"StringEquals": { "aws:SourceAccount": "${options.accountId}" }`;
-  const arnFix = `"ArnLike": { "aws:SourceArn": "${sourceArnHint}" }`;
+  const arnFix = `"ArnLike": { "aws:SourceArn": "${sourceArn}" }`;
 
   if (account.length === 0 && arn.length === 0) {
-    emit({
-      severity: "error",
-      code: "confused-deputy",
-      message: `${s.label} lets ${AGENTCORE_SERVICE_PRINCIPAL} assume the role for any AgentCore resource in any account (confused deputy): it has no aws:SourceAccount or aws:SourceArn condition.`,
-      ...where(s),
-      fix: `Add "Condition": { ${accountFix}, ${arnFix} }`,
-    });
+    const message = `${s.label} lets ${AGENTCORE_SERVICE_PRINCIPAL} assume the role for any AgentCore resource in any account (confused deputy): it has no aws:SourceAccount or aws:SourceArn condition.`;
+    report("error", "confused-deputy", message, s, `Add "Condition": { ${accountFix}, ${arnFix} }`);
   } else if (account.length === 0) {
-    emit({ severity: "warning", code: "missing-source-account", message: `${s.label} has no aws:SourceAccount condition.`, ...where(s), fix: `Add to Condition: ${accountFix}` });
+    report("warning", "missing-source-account", `${s.label} has no aws:SourceAccount condition.`, s, `Add to Condition: ${accountFix}`);
   } else if (arn.length === 0) {
-    emit({ severity: "warning", code: "missing-source-arn", message: `${s.label} has no aws:SourceArn condition, so any AgentCore resource of the account (not only gateways) can use the role.`, ...where(s), fix: `Add to Condition: ${arnFix}` });
+    const message = `${s.label} has no aws:SourceArn condition, so any AgentCore resource of the account (not only gateways) can use the role.`;
+    report("warning", "missing-source-arn", message, s, `Add to Condition: ${arnFix}`);
   }
 
-  for (const c of [...account, ...arn]) {
-    if (c.weak) {
-      emit({ severity: "warning", code: "condition-if-exists", message: `${s.label}: ${c.operator} on ${c.key} also passes when the key is missing, which weakens the confused-deputy protection.`, ...where(s), fix: `Use ${c.base} without IfExists / ForAllValues.` });
-    }
+  for (const c of [...account, ...arn].filter((entry) => entry.weak)) {
+    const message = `${s.label}: ${c.operator} on ${c.key} also passes when the key is missing, which weakens the confused-deputy protection.`;
+    report("warning", "condition-if-exists", message, s, `Use ${c.base} without IfExists / ForAllValues.`);
   }
   for (const c of account) {
     const others = c.values.filter((v) => v !== options.accountId);
     if (others.length > 0) {
-      emit({ severity: "error", code: "source-account-mismatch", message: `${s.label}: aws:SourceAccount allows ${others.join(", ")}, not only this account ${options.accountId}.`, ...where(s), fix: `Set "aws:SourceAccount" to "${options.accountId}".` });
+      const message = `${s.label}: aws:SourceAccount allows ${others.join(", ")}, not only this account ${options.accountId}.`;
+      report("error", "source-account-mismatch", message, s, `Set "aws:SourceAccount" to "${options.accountId}".`);
     }
   }
   for (const c of arn) {
     for (const value of c.values) {
-      if ((c.base === "StringEquals") && hasWildcard(value)) {
-        emit({ severity: "error", code: "wildcard-with-string-equals", message: `${s.label}: StringEquals compares "${value}" literally, so the wildcard never matches and AgentCore cannot assume the role.`, ...where(s), fix: `Use ArnLike for aws:SourceArn: ${arnFix}` });
+      if (c.base === "StringEquals" && hasWildcard(value)) {
+        const message = `${s.label}: StringEquals compares "${value}" literally, so the wildcard never matches and AgentCore cannot assume the role.`;
+        report("error", "wildcard-with-string-equals", message, s, `Use ArnLike for aws:SourceArn: ${arnFix}`);
       }
-      const parts = value.split(":");
-      if (value === "*" || parts.length < 6 || parts[0] !== "arn") {
-        emit({ severity: "warning", code: "source-arn-too-broad", message: `${s.label}: aws:SourceArn "${value}" matches any resource.`, ...where(s), fix: `Use ${arnFix}` });
-        continue;
-      }
-      const [, arnPartition, service, region, accountId] = parts;
-      const resource = parts.slice(5).join(":");
-      const problems: string[] = [];
-      if (partition && !resourceMatches(arnPartition, partition)) problems.push(`partition ${arnPartition} is not ${partition}`);
-      if (!resourceMatches(service, "bedrock-agentcore")) problems.push(`service ${service} is not bedrock-agentcore`);
-      if (options.region && !resourceMatches(region, options.region)) problems.push(`region ${region} is not ${options.region}`);
-      if (!resourceMatches(accountId, options.accountId)) problems.push(`account ${accountId} is not ${options.accountId}`);
-      if (problems.length > 0) {
-        emit({ severity: "error", code: "source-arn-mismatch", message: `${s.label}: aws:SourceArn "${value}" never matches this account's gateways: ${problems.join("; ")}.`, ...where(s), fix: `Use ${arnFix}` });
-      } else if (!resource.startsWith("gateway/")) {
-        emit({ severity: "warning", code: "source-arn-too-broad", message: `${s.label}: aws:SourceArn "${value}" is not limited to gateways, so other AgentCore resources (such as agent runtimes) can use the role too.`, ...where(s), fix: `Use ${arnFix}` });
-      }
+      checkSourceArn(s, value, options, arnFix, report);
     }
   }
 }
@@ -359,53 +351,58 @@ function checkTrustConditions(s: Statement, options: TrustLintOptions, emit: Emi
 export function lintTrustPolicy(doc: unknown, options: TrustLintOptions): LintFinding[] {
   assertAccountId(options?.accountId, "options.accountId");
   if (options.region !== undefined) assertRegion(options.region, "options.region");
-  const findings: LintFinding[] = [];
-  const emit: Emit = (f) => findings.push(f);
-  const policy = load(doc, emit);
-  if (!policy) return findings;
-  const statements = lintCommon(policy, emit);
+  const { report, sorted } = collector();
+  const policy = load(doc, report);
+  if (!policy) return sorted();
+  const statements = lintCommon(policy, report);
 
   const agentCoreStatements: Statement[] = [];
   for (const s of statements) {
     if ("Resource" in s.raw || "NotResource" in s.raw) {
-      emit({ severity: "error", code: "resource-in-trust-policy", message: `${s.label}: a trust policy cannot have Resource or NotResource; IAM rejects it.`, ...where(s), fix: "Remove Resource / NotResource." });
+      const message = `${s.label}: a trust policy cannot have Resource or NotResource; IAM rejects it.`;
+      report("error", "resource-in-trust-policy", message, s, "Remove Resource / NotResource.");
     }
     if (!("Principal" in s.raw) && !("NotPrincipal" in s.raw)) {
-      emit({ severity: "error", code: "missing-principal", message: `${s.label} has no Principal; a trust policy must say who may assume the role.`, ...where(s), fix: `Add "Principal": { "Service": "${AGENTCORE_SERVICE_PRINCIPAL}" }` });
+      const message = `${s.label} has no Principal; a trust policy must say who may assume the role.`;
+      report("error", "missing-principal", message, s, `Add ${AGENTCORE_PRINCIPAL_JSON}`);
     }
     if (s.effect !== "Allow") continue;
     if ("NotPrincipal" in s.raw) {
-      emit({ severity: "error", code: "not-principal", message: `${s.label}: NotPrincipal with Allow trusts everyone except the listed principals.`, ...where(s), fix: `Use "Principal": { "Service": "${AGENTCORE_SERVICE_PRINCIPAL}" }` });
+      const message = `${s.label}: NotPrincipal with Allow trusts everyone except the listed principals.`;
+      report("error", "not-principal", message, s, `Use ${AGENTCORE_PRINCIPAL_JSON}`);
     }
     const principals = principalValues(s.raw.Principal);
     if (principals.wildcard) {
-      emit({ severity: "error", code: "wildcard-principal", message: `${s.label} trusts any principal ("*"), so anyone can assume the role.`, ...where(s), fix: `Use "Principal": { "Service": "${AGENTCORE_SERVICE_PRINCIPAL}" }` });
+      const message = `${s.label} trusts any principal ("*"), so anyone can assume the role.`;
+      report("error", "wildcard-principal", message, s, `Use ${AGENTCORE_PRINCIPAL_JSON}`);
     }
-    const assumes = (s.action ?? []).some((a) => actionMatches(a, "sts:AssumeRole"));
     let trustsAgentCore = false;
     for (const [type, value] of principals.entries) {
       if (type === "Service" && value === AGENTCORE_SERVICE_PRINCIPAL) {
         trustsAgentCore = true;
       } else {
-        emit({ severity: "info", code: "additional-principal", message: `${s.label} also trusts ${type} ${value}; the gateway's execution role needs only ${AGENTCORE_SERVICE_PRINCIPAL}.`, ...where(s) });
+        const message = `${s.label} also trusts ${type} ${value}; the gateway's execution role needs only ${AGENTCORE_SERVICE_PRINCIPAL}.`;
+        report("info", "additional-principal", message, s);
       }
     }
-    if (trustsAgentCore && assumes) agentCoreStatements.push(s);
+    if (trustsAgentCore && (s.action ?? []).some((a) => actionMatches(a, "sts:AssumeRole"))) agentCoreStatements.push(s);
   }
 
   if (agentCoreStatements.length === 0) {
     const fix = options.region
       ? JSON.stringify(buildGatewayTrustPolicy({ accountId: options.accountId, region: options.region }).Statement[0], null, 2)
-      : `Add a statement allowing "Principal": { "Service": "${AGENTCORE_SERVICE_PRINCIPAL}" } to call sts:AssumeRole, with aws:SourceAccount and aws:SourceArn conditions.`;
-    emit({ severity: "error", code: "no-agentcore-trust", message: `No statement allows ${AGENTCORE_SERVICE_PRINCIPAL} to call sts:AssumeRole, so the gateway cannot use this role.`, fix });
+      : `Add a statement allowing ${AGENTCORE_PRINCIPAL_JSON} to call sts:AssumeRole, with aws:SourceAccount and aws:SourceArn conditions.`;
+    const message = `No statement allows ${AGENTCORE_SERVICE_PRINCIPAL} to call sts:AssumeRole, so the gateway cannot use this role.`;
+    report("error", "no-agentcore-trust", message, undefined, fix);
   }
-  for (const s of agentCoreStatements) checkTrustConditions(s, options, emit);
+  for (const s of agentCoreStatements) checkTrustConditions(s, options, report);
 
   const size = minifiedLength(policy.document);
   if (size > TRUST_POLICY_LIMIT) {
-    emit({ severity: "warning", code: "policy-too-large", message: `The trust policy is ${size} characters without whitespace; IAM's default quota is ${TRUST_POLICY_LIMIT}.` });
+    const message = `The trust policy is ${size} characters without whitespace; IAM's default quota is ${TRUST_POLICY_LIMIT}.`;
+    report("warning", "policy-too-large", message);
   }
-  return finish(findings);
+  return sorted();
 }
 
 function statementMatches(s: Statement, action: string, resource: string): boolean {
@@ -427,96 +424,82 @@ function grantsExactly(s: Statement, action: string, resource: string): boolean 
 }
 
 function requiredStatementJson(required: PolicyStatement, action: string, resources: string[]): string {
-  const s: PolicyStatement = { Sid: required.Sid, Effect: "Allow", Action: action, Resource: resources.length === 1 ? resources[0] : resources };
+  const s: PolicyStatement = { Sid: required.Sid, Effect: "Allow", Action: action, Resource: oneOrMany(resources) };
   if (required.Condition) s.Condition = required.Condition;
   return JSON.stringify(s, null, 2);
 }
 
-function checkCoverage(statements: Statement[], required: PolicyDocument, emit: Emit) {
+function append<K>(map: Map<K, string[]>, key: K, value: string) {
+  map.set(key, [...(map.get(key) ?? []), value]);
+}
+
+// Conditions on the user's Allow statements are not evaluated: a matching Allow counts as covering.
+function checkCoverage(statements: Statement[], required: PolicyDocument, report: Report) {
   const allows = statements.filter((s) => s.effect === "Allow");
   // A Deny with a Condition may or may not apply; only unconditional denies are certain.
   const denies = statements.filter((s) => s.effect === "Deny" && !("Condition" in s.raw));
 
-  for (const req of required.Statement) {
-    if (req.Effect !== "Allow") continue;
-    const sid = req.Sid;
+  for (const req of required.Statement.filter((s) => s.Effect === "Allow")) {
     for (const action of toArray(req.Action)) {
       const missing: string[] = [];
       const denied = new Map<Statement, string[]>();
       const wildcarded = new Map<Statement, string[]>();
       for (const resource of toArray(req.Resource)) {
         const deny = denies.find((s) => statementMatches(s, action, resource));
-        if (deny) {
-          denied.set(deny, [...(denied.get(deny) ?? []), resource]);
-          continue;
-        }
         const matching = allows.filter((s) => statementMatches(s, action, resource));
-        if (matching.length === 0) missing.push(resource);
-        else if (!matching.some((s) => grantsExactly(s, action, resource))) {
-          wildcarded.set(matching[0], [...(wildcarded.get(matching[0]) ?? []), resource]);
-        }
+        if (deny) append(denied, deny, resource);
+        else if (matching.length === 0) missing.push(resource);
+        else if (!matching.some((s) => grantsExactly(s, action, resource))) append(wildcarded, matching[0], resource);
       }
       if (missing.length > 0) {
-        emit({
-          severity: "error",
-          code: "missing-permission",
-          message: `Missing ${action} on ${missing.join(", ")}${sid ? ` (generated statement "${sid}")` : ""}: the gateway's targets need it.`,
-          ...(sid ? { statementSid: sid } : {}),
-          fix: requiredStatementJson(req, action, missing),
-        });
+        const generated = req.Sid ? ` (generated statement "${req.Sid}")` : "";
+        const message = `Missing ${action} on ${missing.join(", ")}${generated}: the gateway's targets need it.`;
+        report("error", "missing-permission", message, req.Sid ? { sid: req.Sid } : undefined, requiredStatementJson(req, action, missing));
       }
       for (const [deny, resources] of denied) {
-        emit({
-          severity: "error",
-          code: "denied-by-statement",
-          message: `${deny.label} denies ${action} on ${resources.join(", ")}, which the gateway's targets need; an explicit Deny wins over any Allow.`,
-          ...where(deny),
-          fix: "Narrow or remove the Deny statement.",
-        });
+        const message = `${deny.label} denies ${action} on ${resources.join(", ")}, which the gateway's targets need; an explicit Deny wins over any Allow.`;
+        report("error", "denied-by-statement", message, deny, "Narrow or remove the Deny statement.");
       }
       for (const [allow, resources] of wildcarded) {
-        emit({
-          severity: "warning",
-          code: "covered-by-wildcard",
-          message: `${action} on ${resources.join(", ")} is allowed only through wildcards in ${allow.label}; it also grants what the targets do not need.`,
-          ...where(allow),
-          fix: requiredStatementJson(req, action, resources),
-        });
+        const message = `${action} on ${resources.join(", ")} is allowed only through wildcards in ${allow.label}; it also grants what the targets do not need.`;
+        report("warning", "covered-by-wildcard", message, allow, requiredStatementJson(req, action, resources));
       }
     }
   }
 }
 
 export function lintPermissionPolicy(doc: unknown, options: PermissionLintOptions = {}): LintFinding[] {
-  const findings: LintFinding[] = [];
-  const emit: Emit = (f) => findings.push(f);
-  const policy = load(doc, emit);
-  if (!policy) return findings;
-  const statements = lintCommon(policy, emit);
+  const { report, sorted } = collector();
+  const policy = load(doc, report);
+  if (!policy) return sorted();
+  const statements = lintCommon(policy, report);
 
   for (const s of statements) {
     if ("Principal" in s.raw || "NotPrincipal" in s.raw) {
-      emit({ severity: "error", code: "principal-in-identity-policy", message: `${s.label}: a role's permission policy cannot name a Principal; IAM rejects it.`, ...where(s), fix: "Remove Principal / NotPrincipal." });
+      const message = `${s.label}: a role's permission policy cannot name a Principal; IAM rejects it.`;
+      report("error", "principal-in-identity-policy", message, s, "Remove Principal / NotPrincipal.");
     }
     const hasResource = "Resource" in s.raw;
     const hasNotResource = "NotResource" in s.raw;
     if (hasResource && hasNotResource) {
-      emit({ severity: "error", code: "resource-and-not-resource", message: `${s.label} has both Resource and NotResource; use one.`, ...where(s) });
+      report("error", "resource-and-not-resource", `${s.label} has both Resource and NotResource; use one.`, s);
     } else if (!hasResource && !hasNotResource) {
-      emit({ severity: "error", code: "missing-resource", message: `${s.label} has neither Resource nor NotResource.`, ...where(s) });
+      report("error", "missing-resource", `${s.label} has neither Resource nor NotResource.`, s);
     }
     if (s.effect === "Allow" && (s.resource ?? []).includes("*")) {
-      emit({ severity: "warning", code: "wildcard-resource", message: `${s.label} applies to every resource ("*").`, ...where(s), fix: "List the exact ARNs the role needs." });
+      report("warning", "wildcard-resource", `${s.label} applies to every resource ("*").`, s, "List the exact ARNs the role needs.");
     }
   }
 
-  if (options.requiredPolicy) checkCoverage(statements, options.requiredPolicy, emit);
+  if (options.requiredPolicy) checkCoverage(statements, options.requiredPolicy, report);
 
   const size = minifiedLength(policy.document);
   if (size > INLINE_POLICY_LIMIT) {
-    emit({ severity: "error", code: "policy-too-large", message: `The policy is ${size} characters without whitespace; a role's inline policies may total at most ${INLINE_POLICY_LIMIT}.`, fix: "Split it into managed policies or remove targets' duplicates." });
+    const message = `The policy is ${size} characters without whitespace; a role's inline policies may total at most ${INLINE_POLICY_LIMIT}.`;
+    report("error", "policy-too-large", message, undefined, "Split it into several managed policies.");
   } else if (size > MANAGED_POLICY_LIMIT) {
-    emit({ severity: "warning", code: "policy-too-large", message: `The policy is ${size} characters without whitespace: too large for a managed policy (${MANAGED_POLICY_LIMIT}); attach it as an inline policy or split it.` });
+    const message = `The policy is ${size} characters without whitespace: too large for a managed policy (${MANAGED_POLICY_LIMIT}); attach it as an inline policy or split it.`;
+    report("warning", "policy-too-large", message);
   }
-  return finish(findings);
+  return sorted();
 }

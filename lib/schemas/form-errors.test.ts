@@ -26,9 +26,12 @@ describe("issuesToFieldErrors", () => {
   });
 
   it("keeps a list's own error apart from its rows' errors", () => {
-    const schema = z.array(z.string().min(2, "Too short.")).max(1, "One at most.");
-    const wrapped = z.object({ tags: schema });
-    expect(errorsOf(wrapped, { tags: ["ok", "x"] })).toEqual({ "tags.1": "Too short.", tags: "One at most." });
+    const issues: z.core.$ZodIssue[] = [
+      { code: "custom", path: ["tags", 1], message: "Too short.", input: "x" },
+      { code: "custom", path: ["tags"], message: "One at most.", input: [] },
+      { code: "custom", path: ["tags", 1], message: "Later message.", input: "x" },
+    ];
+    expect(issuesToFieldErrors(issues)).toEqual({ "tags.1": "Too short.", tags: "One at most." });
   });
 
   it("puts an issue with an empty path under _form", () => {

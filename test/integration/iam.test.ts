@@ -180,6 +180,16 @@ describe("CreateRole / GetRole", () => {
     expect(err.Type).toBe("Sender");
   });
 
+  it("treats names like __proto__ as plain names (role and inline policy)", async () => {
+    await createRole("__proto__");
+    await iam.send(new PutRolePolicyCommand({ RoleName: "__proto__", PolicyName: "__proto__", PolicyDocument: invokePolicy() }));
+    expect((await iam.send(new GetRoleCommand({ RoleName: "__proto__" }))).Role?.Arn).toBe(`arn:aws:iam::${ACCOUNT}:role/__proto__`);
+    expect((await iam.send(new ListRolePoliciesCommand({ RoleName: "__proto__" }))).PolicyNames).toEqual(["__proto__"]);
+    await expectError(() => iam.send(new GetRoleCommand({ RoleName: "constructor" })), "NoSuchEntityException", 404);
+    await iam.send(new DeleteRolePolicyCommand({ RoleName: "__proto__", PolicyName: "__proto__" }));
+    await iam.send(new DeleteRoleCommand({ RoleName: "__proto__" }));
+  });
+
   it("answers NoSuchEntity 404 for an unknown role", async () => {
     await expectError(() => iam.send(new GetRoleCommand({ RoleName: "no-such-role" })), "NoSuchEntityException", 404, "The role with name no-such-role cannot be found.");
   });

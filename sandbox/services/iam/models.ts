@@ -76,6 +76,11 @@ export function iamState(store: Store): IamState {
 
 export const roleKey = (name: string) => name.toLowerCase();
 
+/** Sets an own property even for keys like "__proto__" (valid IAM names), so it persists as data. */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function findRole(state: IamState, name: string): RoleRecord | undefined {
   return Object.prototype.hasOwnProperty.call(state.roles, roleKey(name)) ? state.roles[roleKey(name)] : undefined;
 }

@@ -18,6 +18,7 @@ import {
   roleArn,
   roleKey,
   roleView,
+  setOwn,
   type IamState,
   type ManagedPolicyRef,
   type RoleRecord,
@@ -143,7 +144,7 @@ export const createRole: OperationHandler = (input, ctx) => {
     attachedPolicies: [],
     attachSeq: 0,
   };
-  s.roles[roleKey(name)] = role;
+  setOwn(s.roles, roleKey(name), role);
   return { Role: roleView(role, "create") };
 };
 
@@ -184,7 +185,7 @@ export const putRolePolicy: OperationHandler = (input, ctx) => {
   if (inlinePolicyBytes(role, key) + policySize(doc) > LIMITS.inlinePolicyBytesPerRole) {
     throw new ServiceError("LimitExceededException", `Maximum policy size of ${LIMITS.inlinePolicyBytesPerRole} bytes exceeded for role ${role.RoleName}`);
   }
-  role.inlinePolicies[key] = { PolicyName: name, PolicyDocument: doc };
+  setOwn(role.inlinePolicies, key, { PolicyName: name, PolicyDocument: doc });
   return {};
 };
 
