@@ -6,7 +6,7 @@ import { getRegion } from "@/lib/aws/config";
 import { createGateway, deleteGateway, getGateway, updateGateway } from "@/lib/aws/gateways";
 import { issuesToFieldErrors } from "@/lib/schemas/form-errors";
 import { gatewaySchema } from "@/lib/schemas/gateway";
-import { awsFieldListToFormErrors, toGatewayRequest } from "@/lib/schemas/gateway-mapping";
+import { awsFieldListToFormErrors, isEditableAuthorizerType, toGatewayRequest, withUnmanagedSettings } from "@/lib/schemas/gateway-mapping";
 import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
 import { fail, runAction, type ActionResult } from "./result";
 
@@ -34,6 +34,9 @@ export async function updateGatewayAction(gatewayId: string, values: unknown): P
     const region = await getRegion();
     const current = await getGateway(region, gatewayId);
     if (!current) return fail("This gateway no longer exists.", {}, "ResourceNotFoundException");
+    if (!isEditableAuthorizerType(current.authorizerType)) {
+      return fail(`Gateways with the ${current.authorizerType} authorizer cannot be edited in the console yet.`);
+    }
     if (current.authorizerType !== parsed.data.authorizerType) {
       return fail("The authorizer type of a gateway cannot be changed after creation.", { authorizerType: "The authorizer type is fixed at creation." });
     }
@@ -42,7 +45,7 @@ export async function updateGatewayAction(gatewayId: string, values: unknown): P
     }
     const { tags: _tags, ...fields } = toGatewayRequest(parsed.data);
     void _tags;
-    await updateGateway(region, gatewayId, fields);
+    await updateGateway(region, gatewayId, withUnmanagedSettings(current, fields));
     revalidatePath("/gateways");
     revalidatePath(`/gateways/${gatewayId}`);
     return { ok: true, data: { gatewayId } };

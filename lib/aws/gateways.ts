@@ -9,6 +9,7 @@ import {
   type CreateGatewayRequest,
   type GatewaySummary as SdkGatewaySummary,
   type GetGatewayResponse,
+  type UpdateGatewayRequest,
 } from "@aws-sdk/client-bedrock-agentcore-control";
 import { agentCoreControl } from "./clients";
 import { toConsoleError } from "./errors";
@@ -136,7 +137,7 @@ export async function createGateway(region: string, fields: GatewayFields, clien
 }
 
 /** A full PUT: every field of the gateway is replaced by `fields`. */
-export async function updateGateway(region: string, gatewayId: string, fields: Omit<GatewayFields, "tags">): Promise<Gateway> {
+export async function updateGateway(region: string, gatewayId: string, fields: Omit<UpdateGatewayRequest, "gatewayIdentifier">): Promise<Gateway> {
   try {
     const out = await agentCoreControl(region).send(new UpdateGatewayCommand({ ...fields, gatewayIdentifier: gatewayId }));
     return gateway(out);

@@ -335,6 +335,16 @@ describe("tool schemas in S3", () => {
     });
   });
 
+  it("reads an MCP server's tool schema from S3", () => {
+    const target: TargetInput = {
+      name: "mcp",
+      targetConfiguration: { mcp: { mcpServer: { endpoint: "https://x", mcpToolSchema: { s3: { uri: "s3://b/mcp-tools.json" } } } } },
+    };
+    expect(built(buildExecutionRolePolicy(input("aws", "us-east-1", [target]))).policy.Statement).toStrictEqual([
+      { Sid: "ReadToolSchemasFromS3", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/mcp-tools.json" },
+    ]);
+  });
+
   it("escapes wildcard characters in object keys so they stay literal", () => {
     const result = built(buildExecutionRolePolicy(input("aws", "us-east-1", [openApi("x", "s3://b/v*/spec?.json")])));
     expect(result.policy.Statement[0].Resource).toBe("arn:aws:s3:::b/v${*}/spec${?}.json");
@@ -507,6 +517,7 @@ describe("credential providers", () => {
       ["bedrock-agentcore:CompleteResourceTokenAuth", "bedrock-agentcore:GetResourceOauth2Token"],
     ]);
     expect(result.explanations[0].why).toContain("ForJWT / ForUserId");
+    expect(result.explanations[1].why).toContain("CompleteResourceTokenAuth");
   });
 
   it("needs nothing for caller credentials and JWT passthrough", () => {

@@ -43,7 +43,7 @@ export interface McpTargetConfigurationInput {
   lambda?: { lambdaArn?: string; toolSchema?: SchemaSourceInput };
   openApiSchema?: SchemaSourceInput;
   smithyModel?: SchemaSourceInput;
-  mcpServer?: { endpoint?: string };
+  mcpServer?: { endpoint?: string; mcpToolSchema?: SchemaSourceInput };
   apiGateway?: { restApiId?: string; stage?: string };
   connector?: unknown;
 }
@@ -207,105 +207,123 @@ function tokenVaultFor(providerArn: string, fallback: string): string {
   return arn && match ? formatArn({ ...arn, resource: `token-vault/${match[1]}` }) : fallback;
 }
 
-export function buildExecutionRolePolicy(input: ExecutionRolePolicyInput): ExecutionRolePolicyResult {
-  const { accountId, region } = input;
-  assertAccountId(accountId);
-  const partition = resolvePartition(region, input.partition);
-  validateGateway(input.gateway, partition, region, accountId);
-  if (!Array.isArray(input.targets)) throw new Error("targets must be an array");
+interface Collected {
+  lambda: Group;
+  apiGateway: Group;
+  /** Keyed by bucket owner account; "" when no owner is given. */
+  s3ByOwner: Map<string, Group>;
+  apiKey: Group;
+  oauth: Group;
+  secrets: Group;
+  credentialTargets: Set<string>;
+  userDelegatedOAuth: boolean;
+  notes: string[];
+}
 
-  const notes: string[] = [];
-  const lambda = group();
-  const apiGateway = group();
-  const s3ByOwner = new Map<string, Group>(); // "" = no bucket owner given
-  const apiKey = group();
-  const oauth = group();
-  const secrets = group();
-  const credentialTargets = new Set<string>();
-  let userDelegatedOAuth = false;
+interface Context {
+  input: ExecutionRolePolicyInput;
+  partition: Partition;
+  collected: Collected;
+}
 
-  input.targets.forEach((target, index) => {
-    const label = target.name || target.targetId || `target ${index + 1}`;
-    const where = `Target "${label}"`;
-    const mcp = target.targetConfiguration?.mcp;
-    const creds = target.credentialProviderConfigurations ?? [];
-    const usesGatewayRole = creds.some((c) => c.credentialProviderType === "GATEWAY_IAM_ROLE");
+function collectSchema(ctx: Context, label: string, schema: SchemaSourceInput | undefined, field: string) {
+  if (!schema?.s3) return;
+  const where = `Target "${label}"`;
+  const location = parseS3Uri(schema.s3.uri ?? "");
+  if (!location) throw new Error(`${where}: ${field}.s3.uri must look like s3://bucket/key, got ${JSON.stringify(schema.s3.uri)}`);
+  const owner = schema.s3.bucketOwnerAccountId ?? "";
+  if (owner !== "") assertAccountId(owner, `${where}: ${field}.s3.bucketOwnerAccountId`);
+  const { s3ByOwner } = ctx.collected;
+  if (!s3ByOwner.has(owner)) s3ByOwner.set(owner, group());
+  add(s3ByOwner.get(owner)!, label, s3ObjectArn(ctx.partition, location));
+}
 
-    const addSchema = (schema: SchemaSourceInput | undefined, field: string) => {
-      if (!schema?.s3) return;
-      const location = parseS3Uri(schema.s3.uri ?? "");
-      if (!location) throw new Error(`${where}: ${field}.s3.uri must look like s3://bucket/key, got ${JSON.stringify(schema.s3.uri)}`);
-      const owner = schema.s3.bucketOwnerAccountId ?? "";
-      if (owner !== "") assertAccountId(owner, `${where}: ${field}.s3.bucketOwnerAccountId`);
-      if (!s3ByOwner.has(owner)) s3ByOwner.set(owner, group());
-      add(s3ByOwner.get(owner)!, label, s3ObjectArn(partition, location));
-    };
+/** What the target's own kind (Lambda, schema, API Gateway…) needs. */
+function collectTargetKind(ctx: Context, target: TargetInput, label: string) {
+  const { collected, partition, input } = ctx;
+  const where = `Target "${label}"`;
+  const mcp = target.targetConfiguration?.mcp;
+  const creds = target.credentialProviderConfigurations ?? [];
+  const roleConfig = creds.find((c) => c.credentialProviderType === "GATEWAY_IAM_ROLE");
 
-    if (mcp?.lambda) {
-      const arn = mcp.lambda.lambdaArn;
-      if (typeof arn !== "string" || !LAMBDA_ARN_PATTERN.test(arn)) {
-        throw new Error(`${where}: lambdaArn must be a Lambda function ARN, got ${JSON.stringify(arn)}`);
-      }
-      add(lambda, label, arn);
-      addSchema(mcp.lambda.toolSchema, "toolSchema");
-    } else if (mcp?.openApiSchema) {
-      addSchema(mcp.openApiSchema, "openApiSchema");
-    } else if (mcp?.smithyModel) {
-      addSchema(mcp.smithyModel, "smithyModel");
-      if (usesGatewayRole) {
-        notes.push(`${where} calls the AWS service its Smithy model describes with this role: add that service's actions on the resources the tools use.`);
-      }
-    } else if (mcp?.apiGateway) {
-      const { restApiId, stage } = mcp.apiGateway;
-      if (typeof restApiId !== "string" || !REST_API_ID_PATTERN.test(restApiId)) {
-        throw new Error(`${where}: apiGateway.restApiId must be a REST API ID, got ${JSON.stringify(restApiId)}`);
-      }
-      if (typeof stage !== "string" || !STAGE_PATTERN.test(stage)) {
-        throw new Error(`${where}: apiGateway.stage must be a stage name, got ${JSON.stringify(stage)}`);
-      }
-      if (usesGatewayRole) {
-        add(apiGateway, label, `arn:${partition}:execute-api:${region}:${accountId}:${restApiId}/${stage}/*/*`);
-      }
-    } else if (!mcp?.mcpServer) {
-      notes.push(`${where} is not a Lambda, OpenAPI, Smithy, MCP server or API Gateway target: review the permissions it needs yourself.`);
+  if (mcp?.lambda) {
+    const arn = mcp.lambda.lambdaArn;
+    if (typeof arn !== "string" || !LAMBDA_ARN_PATTERN.test(arn)) {
+      throw new Error(`${where}: lambdaArn must be a Lambda function ARN, got ${JSON.stringify(arn)}`);
+    }
+    add(collected.lambda, label, arn);
+    collectSchema(ctx, label, mcp.lambda.toolSchema, "toolSchema");
+  } else if (mcp?.openApiSchema) {
+    collectSchema(ctx, label, mcp.openApiSchema, "openApiSchema");
+  } else if (mcp?.smithyModel) {
+    collectSchema(ctx, label, mcp.smithyModel, "smithyModel");
+    if (roleConfig) {
+      collected.notes.push(
+        `${where} calls the AWS service its Smithy model describes with this role: add that service's actions on the resources the tools use.`,
+      );
+    }
+  } else if (mcp?.apiGateway) {
+    const { restApiId, stage } = mcp.apiGateway;
+    if (typeof restApiId !== "string" || !REST_API_ID_PATTERN.test(restApiId)) {
+      throw new Error(`${where}: apiGateway.restApiId must be a REST API ID, got ${JSON.stringify(restApiId)}`);
+    }
+    if (typeof stage !== "string" || !STAGE_PATTERN.test(stage)) {
+      throw new Error(`${where}: apiGateway.stage must be a stage name, got ${JSON.stringify(stage)}`);
+    }
+    if (roleConfig) {
+      add(collected.apiGateway, label, `arn:${partition}:execute-api:${input.region}:${input.accountId}:${restApiId}/${stage}/*/*`);
+    }
+  } else if (mcp?.mcpServer) {
+    collectSchema(ctx, label, mcp.mcpServer.mcpToolSchema, "mcpServer.mcpToolSchema");
+  } else {
+    collected.notes.push(`${where} is not a Lambda, OpenAPI, Smithy, MCP server or API Gateway target: review the permissions it needs yourself.`);
+  }
+
+  if (roleConfig && (mcp?.mcpServer || mcp?.openApiSchema)) {
+    const iam = roleConfig.credentialProvider?.iamCredentialProvider;
+    const service = `${iam?.service ?? "the target's service"}${iam?.region ? ` in ${iam.region}` : ""}`;
+    collected.notes.push(`${where} signs its requests with this role for ${service}: add the permission that service checks for the endpoint.`);
+  }
+}
+
+/** What the target's outbound API key / OAuth credential providers need. */
+function collectCredentials(ctx: Context, target: TargetInput, label: string) {
+  const { collected, partition, input } = ctx;
+  const where = `Target "${label}"`;
+  for (const cred of target.credentialProviderConfigurations ?? []) {
+    const type = cred.credentialProviderType;
+    if (type === "GATEWAY_IAM_ROLE" || type === "CALLER_IAM_CREDENTIALS" || type === "JWT_PASSTHROUGH") continue;
+    if (type !== "API_KEY" && type !== "OAUTH") {
+      collected.notes.push(`${where} has an unknown credential provider type ${JSON.stringify(type)}: review its permissions yourself.`);
+      continue;
+    }
+    const oauth = cred.credentialProvider?.oauthCredentialProvider;
+    const providerArn = (type === "API_KEY" ? cred.credentialProvider?.apiKeyCredentialProvider : oauth)?.providerArn;
+    if (typeof providerArn !== "string" || !parseArn(providerArn)) {
+      throw new Error(`${where}: ${type} credential provider needs a providerArn, got ${JSON.stringify(providerArn)}`);
+    }
+    const defaultVault = agentCoreArn(partition, input.region, input.accountId, "token-vault/default");
+    add(type === "API_KEY" ? collected.apiKey : collected.oauth, label, tokenVaultFor(providerArn, defaultVault), providerArn);
+    collected.credentialTargets.add(label);
+    if (type === "OAUTH" && oauth?.grantType !== undefined && oauth.grantType !== "CLIENT_CREDENTIALS") {
+      collected.userDelegatedOAuth = true;
     }
 
-    if (usesGatewayRole && (mcp?.mcpServer || mcp?.openApiSchema)) {
-      const iam = creds.find((c) => c.credentialProviderType === "GATEWAY_IAM_ROLE")?.credentialProvider?.iamCredentialProvider;
-      const service = iam?.service ?? "the target's service";
-      notes.push(`${where} signs its requests with this role for ${service}${iam?.region ? ` in ${iam.region}` : ""}: add the permission that service checks for the endpoint.`);
+    const secretArn = input.providerSecretArns?.[providerArn] ?? target.secretArn;
+    if (secretArn === undefined) {
+      collected.notes.push(
+        `${where}: the secret of ${providerArn} is unknown, so secretsmanager:GetSecretValue is not granted. GetApiKeyCredentialProvider / GetOauth2CredentialProvider return it (apiKeySecretArn / clientSecretArn).`,
+      );
+    } else if (!SECRET_ARN_PATTERN.test(secretArn)) {
+      throw new Error(`${where}: secret ARN must be a Secrets Manager secret ARN, got ${JSON.stringify(secretArn)}`);
+    } else {
+      add(collected.secrets, label, secretArn);
     }
+  }
+}
 
-    for (const cred of creds) {
-      const type = cred.credentialProviderType;
-      if (type === "API_KEY" || type === "OAUTH") {
-        const provider =
-          type === "API_KEY" ? cred.credentialProvider?.apiKeyCredentialProvider : cred.credentialProvider?.oauthCredentialProvider;
-        const providerArn = provider?.providerArn;
-        if (typeof providerArn !== "string" || !parseArn(providerArn)) {
-          throw new Error(`${where}: ${type} credential provider needs a providerArn, got ${JSON.stringify(providerArn)}`);
-        }
-        const fallbackVault = agentCoreArn(partition, region, accountId, "token-vault/default");
-        add(type === "API_KEY" ? apiKey : oauth, label, tokenVaultFor(providerArn, fallbackVault), providerArn);
-        credentialTargets.add(label);
-        if (type === "OAUTH") {
-          const grantType = cred.credentialProvider?.oauthCredentialProvider?.grantType;
-          if (grantType !== undefined && grantType !== "CLIENT_CREDENTIALS") userDelegatedOAuth = true;
-        }
-        const secretArn = input.providerSecretArns?.[providerArn] ?? target.secretArn;
-        if (secretArn === undefined) {
-          notes.push(`${where}: the secret of ${providerArn} is unknown, so secretsmanager:GetSecretValue is not granted. GetApiKeyCredentialProvider / GetOauth2CredentialProvider return it (apiKeySecretArn / clientSecretArn).`);
-        } else if (!SECRET_ARN_PATTERN.test(secretArn)) {
-          throw new Error(`${where}: secret ARN must be a Secrets Manager secret ARN, got ${JSON.stringify(secretArn)}`);
-        } else {
-          add(secrets, label, secretArn);
-        }
-      } else if (type !== "GATEWAY_IAM_ROLE" && type !== "CALLER_IAM_CREDENTIALS" && type !== "JWT_PASSTHROUGH") {
-        notes.push(`${where} has an unknown credential provider type ${JSON.stringify(type)}: review its permissions yourself.`);
-      }
-    }
-  });
-
+function assemble(ctx: Context): { statements: PolicyStatement[]; explanations: StatementExplanation[] } {
+  const { collected: c, input, partition } = ctx;
   const statements: PolicyStatement[] = [];
   const explanations: StatementExplanation[] = [];
   const push = (s: PolicyStatement, why: string) => {
@@ -313,58 +331,62 @@ export function buildExecutionRolePolicy(input: ExecutionRolePolicyInput): Execu
     explanations.push({ sid: s.Sid!, why });
   };
 
-  if (lambda.resources.size > 0) {
+  if (c.lambda.resources.size > 0) {
     push(
-      statement(EXECUTION_SIDS.lambda, ["lambda:InvokeFunction"], lambda.resources),
-      `The gateway invokes the Lambda functions of ${quoteList(lambda.targets)}. Each ARN is granted exactly as the target names it: a qualified ARN (version or alias) allows only that qualifier, an unqualified ARN only unqualified invocations, never other versions or aliases.`,
+      statement(EXECUTION_SIDS.lambda, ["lambda:InvokeFunction"], c.lambda.resources),
+      `The gateway invokes the Lambda functions of ${quoteList(c.lambda.targets)}. Each ARN is granted exactly as the target names it: a qualified ARN (version or alias) allows only that qualifier, an unqualified ARN only unqualified invocations, never other versions or aliases.`,
     );
   }
-  if (apiGateway.resources.size > 0) {
+  if (c.apiGateway.resources.size > 0) {
     push(
-      statement(EXECUTION_SIDS.apiGateway, ["execute-api:Invoke"], apiGateway.resources),
-      `The gateway signs requests to the REST API stages of ${quoteList(apiGateway.targets)} with this role (GATEWAY_IAM_ROLE outbound auth); the grant covers every method and path of that stage only. Stages reached with an API key or no auth need no IAM permission.`,
+      statement(EXECUTION_SIDS.apiGateway, ["execute-api:Invoke"], c.apiGateway.resources),
+      `The gateway signs requests to the REST API stages of ${quoteList(c.apiGateway.targets)} with this role (GATEWAY_IAM_ROLE outbound auth); the grant covers every method and path of that stage only. Stages reached with an API key or no auth need no IAM permission.`,
     );
   }
-  const owners = [...s3ByOwner.keys()].sort();
-  for (const owner of owners) {
-    const g = s3ByOwner.get(owner)!;
-    const sid = owner === "" ? EXECUTION_SIDS.s3 : `${EXECUTION_SIDS.s3}InAccount${owner}`;
-    const condition = owner === "" ? undefined : { StringEquals: { "s3:ResourceAccount": owner } };
-    push(
-      statement(sid, ["s3:GetObject"], g.resources, condition),
-      owner === ""
-        ? `The gateway reads the tool schemas of ${quoteList(g.targets)} from these exact S3 objects.`
-        : `The gateway reads the tool schemas of ${quoteList(g.targets)} from these exact S3 objects, only while the bucket belongs to account ${owner} (s3:ResourceAccount), so a bucket re-created by someone else after deletion cannot feed it a schema.`,
-    );
+  for (const owner of [...c.s3ByOwner.keys()].sort()) {
+    const g = c.s3ByOwner.get(owner)!;
+    const targets = quoteList(g.targets);
+    if (owner === "") {
+      push(
+        statement(EXECUTION_SIDS.s3, ["s3:GetObject"], g.resources),
+        `The gateway reads the tool schemas of ${targets} from these exact S3 objects.`,
+      );
+    } else {
+      push(
+        statement(`${EXECUTION_SIDS.s3}InAccount${owner}`, ["s3:GetObject"], g.resources, { StringEquals: { "s3:ResourceAccount": owner } }),
+        `The gateway reads the tool schemas of ${targets} from these exact S3 objects, only while the bucket belongs to account ${owner} (s3:ResourceAccount), so a bucket re-created by someone else after deletion cannot feed it a schema.`,
+      );
+    }
   }
-  if (credentialTargets.size > 0) {
-    const identity = workloadIdentityResources(input, partition, notes);
+  if (c.credentialTargets.size > 0) {
+    const identity = workloadIdentityResources(input, partition, c.notes);
+    const identityResources = [identity.directory, identity.identity];
     const workloadActions = ["bedrock-agentcore:GetWorkloadAccessToken"];
-    if (userDelegatedOAuth) {
+    const oauthActions = ["bedrock-agentcore:GetResourceOauth2Token"];
+    if (c.userDelegatedOAuth) {
       workloadActions.push("bedrock-agentcore:GetWorkloadAccessTokenForJWT", "bedrock-agentcore:GetWorkloadAccessTokenForUserId");
+      oauthActions.push("bedrock-agentcore:CompleteResourceTokenAuth");
     }
     push(
-      statement(EXECUTION_SIDS.workloadAccessToken, workloadActions, [identity.directory, identity.identity]),
-      `Before fetching an outbound credential for ${quoteList(credentialTargets)}, the gateway gets a workload access token for its own workload identity.${userDelegatedOAuth ? " User-delegated OAuth grants also need the ForJWT / ForUserId variants." : ""}`,
+      statement(EXECUTION_SIDS.workloadAccessToken, workloadActions, identityResources),
+      `Before fetching an outbound credential for ${quoteList(c.credentialTargets)}, the gateway gets a workload access token for its own workload identity.${c.userDelegatedOAuth ? " User-delegated OAuth grants also need the ForJWT / ForUserId variants." : ""}`,
     );
-    if (apiKey.resources.size > 0) {
+    if (c.apiKey.resources.size > 0) {
       push(
-        statement(EXECUTION_SIDS.apiKey, ["bedrock-agentcore:GetResourceApiKey"], [...apiKey.resources, identity.directory, identity.identity]),
-        `The gateway reads the API keys of ${quoteList(apiKey.targets)} from the token vault; the call is authorized on the vault, the credential provider and the workload identity.`,
+        statement(EXECUTION_SIDS.apiKey, ["bedrock-agentcore:GetResourceApiKey"], [...c.apiKey.resources, ...identityResources]),
+        `The gateway reads the API keys of ${quoteList(c.apiKey.targets)} from the token vault; the call is authorized on the vault, the credential provider and the workload identity.`,
       );
     }
-    if (oauth.resources.size > 0) {
-      const actions = ["bedrock-agentcore:GetResourceOauth2Token"];
-      if (userDelegatedOAuth) actions.push("bedrock-agentcore:CompleteResourceTokenAuth");
+    if (c.oauth.resources.size > 0) {
       push(
-        statement(EXECUTION_SIDS.oauth, actions, [...oauth.resources, identity.directory, identity.identity]),
-        `The gateway gets OAuth access tokens for ${quoteList(oauth.targets)} from the token vault; the call is authorized on the vault, the credential provider and the workload identity.`,
+        statement(EXECUTION_SIDS.oauth, oauthActions, [...c.oauth.resources, ...identityResources]),
+        `The gateway gets OAuth access tokens for ${quoteList(c.oauth.targets)} from the token vault; the call is authorized on the vault, the credential provider and the workload identity.${c.userDelegatedOAuth ? " User-delegated grants also complete the user's consent (CompleteResourceTokenAuth)." : ""}`,
       );
     }
-    if (secrets.resources.size > 0) {
+    if (c.secrets.resources.size > 0) {
       push(
-        statement(EXECUTION_SIDS.secrets, ["secretsmanager:GetSecretValue"], secrets.resources),
-        `The credential providers of ${quoteList(secrets.targets)} keep their API key or client secret in these exact Secrets Manager secrets.`,
+        statement(EXECUTION_SIDS.secrets, ["secretsmanager:GetSecretValue"], c.secrets.resources),
+        `The credential providers of ${quoteList(c.secrets.targets)} keep their API key or client secret in these exact Secrets Manager secrets.`,
       );
     }
   }
@@ -374,7 +396,34 @@ export function buildExecutionRolePolicy(input: ExecutionRolePolicyInput): Execu
       "The gateway's data is encrypted with this customer managed KMS key; the gateway decrypts it with this role.",
     );
   }
+  return { statements, explanations };
+}
 
+export function buildExecutionRolePolicy(input: ExecutionRolePolicyInput): ExecutionRolePolicyResult {
+  assertAccountId(input.accountId);
+  const partition = resolvePartition(input.region, input.partition);
+  validateGateway(input.gateway, partition, input.region, input.accountId);
+  if (!Array.isArray(input.targets)) throw new Error("targets must be an array");
+
+  const collected: Collected = {
+    lambda: group(),
+    apiGateway: group(),
+    s3ByOwner: new Map(),
+    apiKey: group(),
+    oauth: group(),
+    secrets: group(),
+    credentialTargets: new Set(),
+    userDelegatedOAuth: false,
+    notes: [],
+  };
+  const ctx: Context = { input, partition, collected };
+  input.targets.forEach((target, index) => {
+    const label = target.name || target.targetId || `target ${index + 1}`;
+    collectTargetKind(ctx, target, label);
+    collectCredentials(ctx, target, label);
+  });
+
+  const { statements, explanations } = assemble(ctx);
   if (statements.length === 0) {
     const noTargets = input.targets.length === 0;
     return {
@@ -384,8 +433,8 @@ export function buildExecutionRolePolicy(input: ExecutionRolePolicyInput): Execu
         ? "The gateway has no targets yet, so the role needs no permissions; IAM rejects a policy without statements. Add a target to get its policy."
         : "These targets need no permissions from the execution role; IAM rejects a policy without statements, so there is nothing to attach.",
       explanations: [],
-      notes,
+      notes: collected.notes,
     };
   }
-  return { policy: { Version: POLICY_VERSION, Statement: statements }, explanations, notes };
+  return { policy: { Version: POLICY_VERSION, Statement: statements }, explanations, notes: collected.notes };
 }

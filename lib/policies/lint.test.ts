@@ -302,7 +302,7 @@ describe("lintTrustPolicy: findings", () => {
     const statement = agentCoreStatement({ Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": sourceArn } } });
     const findings = lintTrust(trust(statement));
     expect(codes(findings)).toEqual(["source-arn-too-broad"]);
-    expect(findings[0]).toMatchObject({ severity: "warning", statementIndex: 0 });
+    expect(findings[0]).toMatchObject({ severity: "warning", statementIndex: 0, fix: `Use "ArnLike": { "aws:SourceArn": "${SOURCE_ARN}" }` });
     expect(findings[0].message).toContain(text);
   });
 

@@ -287,9 +287,10 @@ function principalValues(principal: unknown): { wildcard: boolean; entries: Arra
 }
 
 function checkSourceArn(s: Statement, value: string, options: TrustLintOptions, arnFix: string, report: Report) {
+  const fix = `Use ${arnFix}`;
   const parts = value.split(":");
   if (value === "*" || parts.length < 6 || parts[0] !== "arn") {
-    report("warning", "source-arn-too-broad", `${s.label}: aws:SourceArn "${value}" matches any resource.`, s, arnFix);
+    report("warning", "source-arn-too-broad", `${s.label}: aws:SourceArn "${value}" matches any resource.`, s, fix);
     return;
   }
   const [, partition, service, region, accountId] = parts;
@@ -301,10 +302,10 @@ function checkSourceArn(s: Statement, value: string, options: TrustLintOptions, 
   if (!resourceMatches(accountId, options.accountId)) problems.push(`account ${accountId} is not ${options.accountId}`);
   if (problems.length > 0) {
     const message = `${s.label}: aws:SourceArn "${value}" never matches this account's gateways: ${problems.join("; ")}.`;
-    report("error", "source-arn-mismatch", message, s, arnFix);
+    report("error", "source-arn-mismatch", message, s, fix);
   } else if (!parts.slice(5).join(":").startsWith("gateway/")) {
     const message = `${s.label}: aws:SourceArn "${value}" is not limited to gateways, so other AgentCore resources (such as agent runtimes) can use the role too.`;
-    report("warning", "source-arn-too-broad", message, s, arnFix);
+    report("warning", "source-arn-too-broad", message, s, fix);
   }
 }
 

@@ -3,7 +3,14 @@ import type { CreateGatewayRequest } from "@aws-sdk/client-bedrock-agentcore-con
 import { describe, expect, it } from "vitest";
 import { issuesToFieldErrors } from "./form-errors";
 import { emptyGatewayForm, gatewaySchema, type GatewayFormValues } from "./gateway";
-import { awsFieldListToFormErrors, gatewayToFormValues, toGatewayRequest } from "./gateway-mapping";
+import {
+  awsFieldListToFormErrors,
+  gatewayToFormValues,
+  isEditableAuthorizerType,
+  toGatewayRequest,
+  unmanagedSettingNames,
+  withUnmanagedSettings,
+} from "./gateway-mapping";
 
 const ROLE = "arn:aws:iam::123456789012:role/GatewayRole";
 const COGNITO = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf123/.well-known/openid-configuration";
@@ -242,9 +249,58 @@ describe("gatewayToFormValues", () => {
     expect(gatewayToFormValues({ name: "gw", authorizerType }).authorizerType).toBe(authorizerType);
   });
 
-  // The edit form would show an authenticated gateway as open to anyone; saving then fails on the type-change guard.
-  it.fails("KNOWN BUG: does not present an AUTHENTICATE_ONLY gateway as NONE (no authentication)", () => {
-    expect(gatewayToFormValues({ name: "gw", authorizerType: "AUTHENTICATE_ONLY" }).authorizerType).not.toBe("NONE");
+  // The form cannot represent AUTHENTICATE_ONLY: the edit page refuses to show the form rather than present it as NONE.
+  it("marks only the three form types as editable, so an AUTHENTICATE_ONLY gateway is never edited as NONE", () => {
+    expect(["CUSTOM_JWT", "AWS_IAM", "NONE"].every(isEditableAuthorizerType)).toBe(true);
+    expect(isEditableAuthorizerType("AUTHENTICATE_ONLY")).toBe(false);
+    expect(isEditableAuthorizerType(undefined)).toBe(false);
+  });
+});
+
+describe("withUnmanagedSettings: an update keeps what the form does not show", () => {
+  const formFields = {
+    name: "gw",
+    roleArn: "arn:aws:iam::123456789012:role/R",
+    protocolType: "MCP" as const,
+    authorizerType: "CUSTOM_JWT" as const,
+    protocolConfiguration: { mcp: { supportedVersions: ["2025-06-18"] } },
+    authorizerConfiguration: { customJWTAuthorizer: { discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedClients: ["c2"] } },
+  };
+
+  it("returns the form's fields unchanged when the gateway has nothing else", () => {
+    expect(withUnmanagedSettings({}, formFields)).toEqual(formFields);
+    expect(unmanagedSettingNames({})).toEqual([]);
+  });
+
+  it("carries over interceptors, policy engine, WAF, MCP session/streaming, unknown MCP versions and JWT extras", () => {
+    const current = {
+      interceptorConfigurations: [{ interceptor: { lambda: { arn: "arn:aws:lambda:us-east-1:123456789012:function:f" } }, interceptionPoints: ["REQUEST" as const] }],
+      policyEngineConfiguration: { arn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:policy-engine/pe-abcdefghij", mode: "ENFORCE" as const },
+      wafConfiguration: { failureMode: "FAIL_OPEN" as const },
+      protocolConfiguration: { mcp: { supportedVersions: ["2025-06-18", "2099-01-01"], sessionConfiguration: { sessionTimeoutInSeconds: 1800 }, streamingConfiguration: { enableResponseStreaming: true } } },
+      authorizerConfiguration: { customJWTAuthorizer: { discoveryUrl: "https://old.example.com/.well-known/openid-configuration", allowedClients: ["c1"], advertisedScopeMapping: { a: "b" } } },
+    };
+    expect(withUnmanagedSettings(current, formFields)).toEqual({
+      ...formFields,
+      interceptorConfigurations: current.interceptorConfigurations,
+      policyEngineConfiguration: current.policyEngineConfiguration,
+      wafConfiguration: current.wafConfiguration,
+      protocolConfiguration: {
+        mcp: { supportedVersions: ["2025-06-18", "2099-01-01"], sessionConfiguration: { sessionTimeoutInSeconds: 1800 }, streamingConfiguration: { enableResponseStreaming: true } },
+      },
+      authorizerConfiguration: {
+        customJWTAuthorizer: { discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedClients: ["c2"], advertisedScopeMapping: { a: "b" } },
+      },
+    });
+    expect(unmanagedSettingNames(current)).toEqual([
+      "interceptors",
+      "policy engine",
+      "WAF",
+      "MCP session timeout",
+      "MCP response streaming",
+      "other MCP versions",
+      "advertised scope mapping",
+    ]);
   });
 });
 

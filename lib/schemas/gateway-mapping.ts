@@ -3,6 +3,7 @@ import type {
   CreateGatewayRequest,
   CustomClaimValidationType,
   GetGatewayResponse,
+  UpdateGatewayRequest,
 } from "@aws-sdk/client-bedrock-agentcore-control";
 import type { FieldErrors } from "./form-errors";
 import { emptyGatewayForm, type GatewayFormValues, type GatewayInput } from "./gateway";
@@ -120,4 +121,74 @@ export function awsFieldListToFormErrors(fieldList: { name?: string; message?: s
     out[key] = out[key] ? `${out[key]} ${message}` : message;
   }
   return out;
+}
+
+type UpdateFields = Omit<UpdateGatewayRequest, "gatewayIdentifier">;
+type CurrentGateway = Pick<
+  GetGatewayResponse,
+  "customTransformConfiguration" | "interceptorConfigurations" | "policyEngineConfiguration" | "wafConfiguration" | "protocolConfiguration" | "authorizerConfiguration"
+>;
+
+/**
+ * UpdateGateway replaces the whole configuration, so settings the form does not edit (interceptors,
+ * policy engine, WAF, MCP session/streaming, JWT private endpoints, MCP versions the console does not
+ * list…) are carried over from the gateway as it is now instead of being wiped.
+ */
+export function withUnmanagedSettings(current: CurrentGateway, fields: Omit<GatewayFields, "tags">): UpdateFields {
+  const out: UpdateFields = { ...fields };
+  if (current.customTransformConfiguration) out.customTransformConfiguration = current.customTransformConfiguration;
+  if (current.interceptorConfigurations) out.interceptorConfigurations = current.interceptorConfigurations;
+  if (current.policyEngineConfiguration) out.policyEngineConfiguration = current.policyEngineConfiguration;
+  if (current.wafConfiguration) out.wafConfiguration = current.wafConfiguration;
+
+  const curMcp = current.protocolConfiguration?.mcp;
+  if (curMcp) {
+    const known = new Set<string>(MCP_VERSIONS);
+    const extraVersions = (curMcp.supportedVersions ?? []).filter((v) => !known.has(v));
+    const mcp = { ...(out.protocolConfiguration?.mcp ?? {}) };
+    if (extraVersions.length) mcp.supportedVersions = [...(mcp.supportedVersions ?? []), ...extraVersions];
+    if (curMcp.sessionConfiguration) mcp.sessionConfiguration = curMcp.sessionConfiguration;
+    if (curMcp.streamingConfiguration) mcp.streamingConfiguration = curMcp.streamingConfiguration;
+    if (Object.keys(mcp).length) out.protocolConfiguration = { mcp };
+  }
+
+  const curJwt = current.authorizerConfiguration?.customJWTAuthorizer;
+  const newJwt = out.authorizerConfiguration?.customJWTAuthorizer;
+  if (curJwt && newJwt) {
+    const { advertisedScopeMapping, privateEndpoint, privateEndpointOverrides, allowedWorkloadConfiguration } = curJwt;
+    out.authorizerConfiguration = {
+      customJWTAuthorizer: {
+        ...newJwt,
+        ...(advertisedScopeMapping ? { advertisedScopeMapping } : {}),
+        ...(privateEndpoint ? { privateEndpoint } : {}),
+        ...(privateEndpointOverrides ? { privateEndpointOverrides } : {}),
+        ...(allowedWorkloadConfiguration ? { allowedWorkloadConfiguration } : {}),
+      },
+    };
+  }
+  return out;
+}
+
+/** Names of the settings an update keeps as they are because the form cannot show them, for a note on the edit page. */
+export function unmanagedSettingNames(current: CurrentGateway): string[] {
+  const names: string[] = [];
+  if (current.customTransformConfiguration) names.push("custom transform");
+  if (current.interceptorConfigurations?.length) names.push("interceptors");
+  if (current.policyEngineConfiguration) names.push("policy engine");
+  if (current.wafConfiguration) names.push("WAF");
+  const mcp = current.protocolConfiguration?.mcp;
+  if (mcp?.sessionConfiguration) names.push("MCP session timeout");
+  if (mcp?.streamingConfiguration) names.push("MCP response streaming");
+  const known = new Set<string>(MCP_VERSIONS);
+  if (mcp?.supportedVersions?.some((v) => !known.has(v))) names.push("other MCP versions");
+  const jwt = current.authorizerConfiguration?.customJWTAuthorizer;
+  if (jwt?.advertisedScopeMapping) names.push("advertised scope mapping");
+  if (jwt?.privateEndpoint || jwt?.privateEndpointOverrides?.length) names.push("private identity provider endpoint");
+  if (jwt?.allowedWorkloadConfiguration) names.push("allowed workloads");
+  return names;
+}
+
+/** Authorizer types the form can edit; a gateway of another type is shown but not editable here. */
+export function isEditableAuthorizerType(t: string | undefined): boolean {
+  return t === "CUSTOM_JWT" || t === "AWS_IAM" || t === "NONE";
 }

@@ -18,7 +18,7 @@ const KMS = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234
 const MSG = {
   nameEmpty: "Enter a gateway name.",
   nameLong: "Use at most 48 characters.",
-  namePattern: "Use letters, digits and single hyphens between them (no leading, trailing or double hyphens).",
+  namePattern: "Start with a letter or digit, then use letters, digits and single hyphens (no double hyphens).",
   descriptionLong: "Use at most 200 characters.",
   roleEmpty: "Enter the ARN of the gateway's execution role.",
   roleLong: "Use at most 2048 characters.",
@@ -26,13 +26,13 @@ const MSG = {
   authorizerType: "Choose how callers authenticate.",
   discoveryEmpty: "Enter the OpenID Connect discovery URL.",
   discoverySuffix: "The discovery URL must end with /.well-known/openid-configuration.",
-  discoveryScheme: "Enter a full URL starting with https://.",
+  discoveryScheme: "Enter a full URL, like https://issuer.example.com/.well-known/openid-configuration.",
   atLeastOne: "Add at least one allowed client, audience, scope or custom claim, or every token would be accepted.",
   twice: "This value is listed twice.",
   at255: "Use at most 255 characters.",
   scopePattern: "A scope is printable ASCII with no spaces, quotes or backslashes.",
   claimNameEmpty: "Enter the claim name.",
-  claimNamePattern: "Use letters, digits, '_', '.', '-' and ':' only.",
+  claimNamePattern: "Use letters, digits, '_', '.', '/' and ':' only.",
   claimValuePattern: "Use letters, digits, '_', '.' and '-' only.",
   claimType: "Choose the claim's type.",
   claimOperator: "Choose how the claim is matched.",
@@ -133,8 +133,7 @@ describe("gateway name", () => {
     expect(fieldErrors(iamForm({ name: "gateway-" }))).toEqual({});
   });
 
-  // The message promises something the pattern (and AWS) does not enforce.
-  it.fails("KNOWN BUG: the name message does not claim trailing hyphens are refused, since they are accepted", () => {
+  it("the name message does not claim trailing hyphens are refused, since they are accepted", () => {
     expect(fieldErrors(iamForm({ name: "gateway-" }))).toEqual({});
     expect(fieldErrors(iamForm({ name: "-gateway" })).name).not.toMatch(/trailing/);
   });
@@ -362,7 +361,7 @@ describe("custom claims", () => {
     expect(Object.keys(fieldErrors(jwtForm({ customClaims: [claim({ name: "custom-claim" })] })))).toEqual(["jwt.customClaims.0.name"]);
   });
 
-  it.fails("KNOWN BUG: the claim name message does not list '-' as allowed, since '-' is rejected", () => {
+  it("the claim name message does not list '-' as allowed, since '-' is rejected", () => {
     const shown = fieldErrors(jwtForm({ customClaims: [claim({ name: "custom-claim" })] }))["jwt.customClaims.0.name"];
     expect(shown).toBeDefined();
     expect(shown).not.toContain("'-'");
@@ -632,20 +631,19 @@ describe("errors across sections", () => {
     });
   });
 
-  // JWT checks and the repeated-tag-key check run in a transform that zod skips while any other field has an issue,
-  // and the JWT failure returns before the tag check: the user fixes one round of errors only to meet another.
-  it.fails("KNOWN BUG: shows JWT errors together with an error in another field", () => {
+  // Cross-field checks run even while other fields have issues: the user sees every problem in one round.
+  it("shows JWT errors together with an error in another field", () => {
     expect(fieldErrors(jwtForm({ discoveryUrl: "" }, { name: "" }))).toEqual({ name: MSG.nameEmpty, "jwt.discoveryUrl": MSG.discoveryEmpty });
   });
 
-  it.fails("KNOWN BUG: shows a repeated tag key together with an error in another field", () => {
+  it("shows a repeated tag key together with an error in another field", () => {
     expect(fieldErrors(iamForm({ name: "", tags: [{ key: "env", value: "" }, { key: "env", value: "" }] }))).toEqual({
       name: MSG.nameEmpty,
       "tags.1.key": MSG.tagTwice,
     });
   });
 
-  it.fails("KNOWN BUG: shows a repeated tag key together with JWT errors", () => {
+  it("shows a repeated tag key together with JWT errors", () => {
     expect(fieldErrors(jwtForm({ discoveryUrl: "" }, { tags: [{ key: "env", value: "" }, { key: "env", value: "" }] }))).toEqual({
       "jwt.discoveryUrl": MSG.discoveryEmpty,
       "tags.1.key": MSG.tagTwice,

@@ -33,7 +33,7 @@ export const gatewayNameSchema = z
   .trim()
   .min(1, "Enter a gateway name.")
   .max(GATEWAY_NAME_MAX, `Use at most ${GATEWAY_NAME_MAX} characters.`)
-  .regex(re(GATEWAY_NAME_PATTERN), "Use letters, digits and single hyphens between them (no leading, trailing or double hyphens).");
+  .regex(re(GATEWAY_NAME_PATTERN), "Start with a letter or digit, then use letters, digits and single hyphens (no double hyphens).");
 
 export const descriptionSchema = z.string().max(GATEWAY_DESCRIPTION_MAX, `Use at most ${GATEWAY_DESCRIPTION_MAX} characters.`);
 
@@ -49,7 +49,7 @@ export const discoveryUrlSchema = z
   .trim()
   .min(1, "Enter the OpenID Connect discovery URL.")
   .regex(re(DISCOVERY_URL_PATTERN), "The discovery URL must end with /.well-known/openid-configuration.")
-  .refine((v) => /^https?:\/\/[^/\s]+/.test(v), "Enter a full URL starting with https://.");
+  .refine((v) => /^https?:\/\/[^/\s]+/.test(v), "Enter a full URL, like https://issuer.example.com/.well-known/openid-configuration.");
 
 export const kmsKeyArnSchema = z
   .string()
@@ -94,7 +94,7 @@ export const customClaimSchema = z
       .trim()
       .min(1, "Enter the claim name.")
       .max(CLAIM_NAME_MAX, `Use at most ${CLAIM_NAME_MAX} characters.`)
-      .regex(re(CLAIM_NAME_PATTERN), "Use letters, digits, '_', '.', '-' and ':' only."),
+      .regex(re(CLAIM_NAME_PATTERN), "Use letters, digits, '_', '.', '/' and ':' only."),
     valueType: z.enum(CLAIM_VALUE_TYPES, "Choose the claim's type."),
     operator: z.enum(CLAIM_OPERATORS, "Choose how the claim is matched."),
     values: claimValueList,
@@ -157,24 +157,32 @@ const baseGatewaySchema = z.object({
   tags: z.array(tagSchema).max(TAGS_MAX, `A gateway can have at most ${TAGS_MAX} tags.`),
 });
 
-/** Everything CreateGateway and UpdateGateway take from the form (UpdateGateway ignores tags: they are managed with TagResource). */
-export const gatewaySchema = baseGatewaySchema.transform((v, ctx) => {
-    let jwt: z.infer<typeof jwtAuthorizerSchema> | undefined;
-    if (v.authorizerType === "CUSTOM_JWT") {
-      const parsed = jwtAuthorizerSchema.safeParse(v.jwt);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["jwt", ...issue.path], message: issue.message });
-        return z.NEVER;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Everything CreateGateway and UpdateGateway take from the form (UpdateGateway ignores tags: they are managed with TagResource).
+ * The cross-field checks run even while other fields have errors, so the user sees every problem at once.
+ */
+export const gatewaySchema = baseGatewaySchema
+  .superRefine(
+    (v, ctx) => {
+      if (v.authorizerType === "CUSTOM_JWT") {
+        const parsed = jwtAuthorizerSchema.safeParse(v.jwt);
+        if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["jwt", ...issue.path], message: issue.message });
       }
-      jwt = parsed.data;
-    }
-    const tagKeys = new Set<string>();
-    v.tags.forEach((t, i) => {
-      if (tagKeys.has(t.key)) ctx.addIssue({ code: "custom", path: ["tags", i, "key"], message: "This tag key is used twice." });
-      tagKeys.add(t.key);
-    });
-    return { ...v, jwt };
-});
+      if (Array.isArray(v.tags)) {
+        const tagKeys = new Set<string>();
+        v.tags.forEach((t: unknown, i: number) => {
+          const key = isRecord(t) && typeof t.key === "string" ? t.key.trim() : "";
+          if (key === "") return;
+          if (tagKeys.has(key)) ctx.addIssue({ code: "custom", path: ["tags", i, "key"], message: "This tag key is used twice." });
+          tagKeys.add(key);
+        });
+      }
+    },
+    { when: (payload) => isRecord(payload.value) },
+  )
+  .transform((v) => ({ ...v, jwt: v.authorizerType === "CUSTOM_JWT" ? jwtAuthorizerSchema.parse(v.jwt) : undefined }));
 
 export type GatewayFormValues = {
   name: string;

@@ -63,7 +63,47 @@ export interface TargetRecord {
   seq: number;
   stableStatus: string;
   transition?: Transition;
+  metadataConfiguration?: unknown;
+  privateEndpoint?: unknown;
+  /** Why the target is FAILED / UPDATE_UNSUCCESSFUL (shown as statusReasons once that status is reached). */
+  failureReasons?: string[];
+  /** Completed synchronizations (ISO) and the end of the one under way (epoch ms). */
+  lastSynchronizedAt?: string;
+  pendingSyncAt?: number;
   [extra: string]: unknown;
+}
+
+/** An API key credential provider; `apiKey` is write-only and never leaves the sandbox. */
+export interface ApiKeyProviderRecord {
+  name: string;
+  credentialProviderArn: string;
+  apiKeySecretSource: string;
+  apiKeySecretArn: { secretArn: string };
+  apiKeySecretJsonKey?: string;
+  apiKey?: string;
+  tags?: Record<string, string>;
+  createdTime: string;
+  lastUpdatedTime: string;
+  seq: number;
+}
+
+/** An OAuth2 credential provider; `clientSecret` is write-only and never leaves the sandbox. */
+export interface Oauth2ProviderRecord {
+  name: string;
+  credentialProviderArn: string;
+  credentialProviderVendor: string;
+  /** The union member name of oauth2ProviderConfigInput, e.g. customOauth2ProviderConfig. */
+  configMember: string;
+  config: Record<string, unknown>;
+  clientSecretSource: string;
+  clientSecretArn: { secretArn: string };
+  clientSecretJsonKey?: string;
+  clientSecret?: string;
+  callbackUrl: string;
+  tags?: Record<string, string>;
+  createdTime: string;
+  lastUpdatedTime: string;
+  seq: number;
 }
 
 export interface IdempotencyRecord {
@@ -80,6 +120,9 @@ export interface RegionState {
   /** gatewayId → targetId → target. */
   targets: Record<string, Record<string, TargetRecord>>;
   clientTokens: Record<string, IdempotencyRecord>;
+  /** Token vault: credential providers by name, per kind. */
+  apiKeyProviders: Record<string, ApiKeyProviderRecord>;
+  oauth2Providers: Record<string, Oauth2ProviderRecord>;
   [extra: string]: unknown;
 }
 
@@ -94,10 +137,12 @@ export function agentCoreState(store: Store): AgentCoreState {
 }
 
 export function regionState(state: AgentCoreState, region: string): RegionState {
-  state.regions[region] ??= { seq: 0, gateways: {}, targets: {}, clientTokens: {} };
+  state.regions[region] ??= { seq: 0, gateways: {}, targets: {}, clientTokens: {}, apiKeyProviders: {}, oauth2Providers: {} };
   const r = state.regions[region];
   r.targets ??= {};
   r.clientTokens ??= {};
+  r.apiKeyProviders ??= {};
+  r.oauth2Providers ??= {};
   return r;
 }
 
@@ -165,8 +210,54 @@ export function gatewayView(g: GatewayRecord, now: number): Record<string, unkno
   return { ...withoutInternals(g), status: gatewayStatus(g, now) };
 }
 
+const FAILURE_STATUSES = new Set(["FAILED", "UPDATE_UNSUCCESSFUL", "SYNCHRONIZE_UNSUCCESSFUL"]);
+
+const TARGET_TYPES: Record<string, string> = {
+  lambda: "LAMBDA",
+  openApiSchema: "OPEN_API_SCHEMA",
+  smithyModel: "SMITHY_MODEL",
+  mcpServer: "MCP_SERVER",
+  apiGateway: "API_GATEWAY",
+  connector: "CONNECTOR",
+  agentcoreRuntime: "AGENTCORE_RUNTIME",
+  passthrough: "PASSTHROUGH",
+  provider: "PROVIDER",
+};
+
+/** The synchronization time the API shows now: the one under way counts once it has finished. */
+export function lastSynchronizedAt(t: TargetRecord, now: number): string | undefined {
+  if (t.pendingSyncAt !== undefined && now >= t.pendingSyncAt) return new Date(t.pendingSyncAt).toISOString();
+  return t.lastSynchronizedAt;
+}
+
+/**
+ * The target as the API shows it: GatewayTarget members plus the TargetSummary extras (targetType,
+ * listingMode, resourcePriority); the serializer keeps whichever the operation's output models.
+ */
 export function targetView(t: TargetRecord, now: number): Record<string, unknown> {
-  return { ...withoutInternals(t), status: targetStatus(t, now) };
+  const status = targetStatus(t, now);
+  const view = withoutInternals(t);
+  delete view.failureReasons;
+  delete view.pendingSyncAt;
+  view.status = status;
+  if (status && FAILURE_STATUSES.has(status) && t.failureReasons?.length) view.statusReasons = t.failureReasons;
+  view.lastSynchronizedAt = lastSynchronizedAt(t, now);
+  const config = t.targetConfiguration as Record<string, Record<string, unknown> | undefined> | undefined;
+  const family = config ? Object.keys(config).find((k) => config[k] !== undefined && config[k] !== null) : undefined;
+  if (family) {
+    view.protocolType ??= family === "mcp" ? "MCP" : family === "http" ? "HTTP" : undefined;
+    const inner = config![family]!;
+    const member = Object.keys(inner).find((k) => inner[k] !== undefined && inner[k] !== null);
+    if (member) {
+      view.targetType = TARGET_TYPES[member];
+      if (member === "mcpServer") {
+        const server = inner[member] as { listingMode?: string; resourcePriority?: number };
+        view.listingMode = server.listingMode;
+        view.resourcePriority = server.resourcePriority;
+      }
+    }
+  }
+  return view;
 }
 
 /**

@@ -25,17 +25,17 @@ export function validationException(fields: FieldError[], reason = "FieldValidat
   return new ServiceError("ValidationException", summarize(fields), { fields: { reason, fieldList: fields } });
 }
 
-function fieldError(name: string, message: string): ServiceError {
+export function fieldError(name: string, message: string): ServiceError {
   return validationException([{ name, message }]);
 }
 
 const notFound = (id: string) => new ServiceError("ResourceNotFoundException", `Gateway not found: ${id}`);
 
-function region(ctx: OperationContext): RegionState {
+export function region(ctx: OperationContext): RegionState {
   return regionState(agentCoreState(ctx.store), ctx.region);
 }
 
-function existingRegion(ctx: OperationContext): RegionState | undefined {
+export function existingRegion(ctx: OperationContext): RegionState | undefined {
   return agentCoreState(ctx.store).regions[ctx.region];
 }
 
@@ -76,7 +76,7 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function paramsHash(input: Record<string, unknown>): string {
+export function paramsHash(input: Record<string, unknown>): string {
   const rest: Record<string, unknown> = { ...input };
   delete rest.clientToken;
   return crypto.createHash("sha256").update(canonical(rest)).digest("hex");
@@ -146,7 +146,7 @@ export function encodeToken(after: number): string {
   return Buffer.from(JSON.stringify({ v: 1, after } satisfies PageToken)).toString("base64url");
 }
 
-function decodeToken(token: string): number {
+export function decodeToken(token: string): number {
   try {
     const t = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as PageToken;
     if (t.v === 1 && Number.isInteger(t.after) && t.after >= 0) return t.after;

@@ -5,7 +5,8 @@ import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { getGateway } from "@/lib/aws/gateways";
 import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
-import { gatewayToFormValues } from "@/lib/schemas/gateway-mapping";
+import { gatewayToFormValues, isEditableAuthorizerType, unmanagedSettingNames } from "@/lib/schemas/gateway-mapping";
+import { Callout } from "@/components/ui/alert";
 import { ErrorCallout } from "@/components/gateways/error-callout";
 import { GatewayForm } from "@/components/gateways/form/gateway-form";
 
@@ -38,12 +39,23 @@ export default async function EditGatewayPage({ params }: { params: Promise<{ id
       <p className="max-w-3xl text-sm text-muted-foreground">
         Saving replaces the gateway&apos;s whole configuration with what is below (UpdateGateway is a full replacement), so every current setting is filled in.
       </p>
+      {unmanagedSettingNames(gateway).length ? (
+        <Callout className="max-w-4xl">
+          This gateway also has settings this form does not show ({unmanagedSettingNames(gateway).join(", ")}). Saving keeps them as they are.
+        </Callout>
+      ) : null}
+      {!isEditableAuthorizerType(gateway.authorizerType) ? (
+        <Callout tone="warning" className="max-w-4xl">
+          This gateway uses the {gateway.authorizerType} authorizer, which the console cannot edit yet. Use the AWS CLI or SDK to change it.
+        </Callout>
+      ) : (
       <GatewayForm
         mode="edit"
         gatewayId={gateway.gatewayId}
         initial={gatewayToFormValues(gateway)}
         semanticLocked={gateway.protocolConfiguration?.mcp?.searchType === "SEMANTIC"}
       />
+      )}
     </div>
   );
 }
