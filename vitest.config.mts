@@ -3,7 +3,13 @@ import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL(".", import.meta.url)),
+      // lib/aws modules are server-only in Next; the tests import them directly.
+      "server-only": fileURLToPath(new URL("./test/support/server-only.ts", import.meta.url)),
+    },
+  },
   test: {
     projects: [
       {

@@ -81,10 +81,24 @@ function gateway(g: Omit<GetGatewayResponse, "$metadata">): Gateway {
 
 export type ListGatewaysResult = { items: GatewaySummary[]; nextToken?: string; scanned: number };
 
+/** A filtered scan's cursor: the AWS page token and how many items of that page were already read. */
+type ScanCursor = { t?: string; s: number };
+const SCAN_PREFIX = "scan.";
+const encodeScan = (c: ScanCursor) => SCAN_PREFIX + Buffer.from(JSON.stringify(c)).toString("base64url");
+function decodeScan(token: string | undefined): ScanCursor {
+  if (!token?.startsWith(SCAN_PREFIX)) return { s: 0 };
+  try {
+    const c = JSON.parse(Buffer.from(token.slice(SCAN_PREFIX.length), "base64url").toString("utf8")) as ScanCursor;
+    return { t: typeof c.t === "string" ? c.t : undefined, s: Number.isInteger(c.s) && c.s > 0 ? c.s : 0 };
+  } catch {
+    return { s: 0 };
+  }
+}
+
 /**
- * One page of gateways. With a name filter, ListGateways (which has none) is read page by page
- * until `pageSize` matches are found or `scanLimit` gateways were read; the cursor returned is the
- * page boundary where the scan stopped, so no gateway is skipped.
+ * One page of gateways. ListGateways has no name filter, so with one the pages are scanned until
+ * `pageSize` matches are found (or `scanLimit` gateways read); the cursor records where the scan
+ * stopped inside an AWS page, so no gateway is skipped or shown twice.
  */
 export async function listGateways(
   region: string,
@@ -94,20 +108,29 @@ export async function listGateways(
   const filter = opts.nameFilter?.trim().toLowerCase();
   try {
     if (!filter) {
-      const out = await client.send(new ListGatewaysCommand({ maxResults: opts.pageSize, nextToken: opts.nextToken }));
+      const out = await client.send(new ListGatewaysCommand({ maxResults: opts.pageSize, nextToken: opts.nextToken?.startsWith(SCAN_PREFIX) ? undefined : opts.nextToken }));
       return { items: (out.items ?? []).map(summary), nextToken: out.nextToken, scanned: out.items?.length ?? 0 };
     }
     const scanLimit = opts.scanLimit ?? 5000;
     const items: GatewaySummary[] = [];
-    let token = opts.nextToken;
+    let cursor = decodeScan(opts.nextToken);
     let scanned = 0;
-    do {
-      const out = await client.send(new ListGatewaysCommand({ maxResults: Math.max(opts.pageSize, 100), nextToken: token }));
-      scanned += out.items?.length ?? 0;
-      for (const g of out.items ?? []) if ((g.name ?? "").toLowerCase().includes(filter)) items.push(summary(g));
-      token = out.nextToken;
-    } while (token && items.length < opts.pageSize && scanned < scanLimit);
-    return { items, nextToken: token, scanned };
+    for (;;) {
+      const out = await client.send(new ListGatewaysCommand({ maxResults: 100, nextToken: cursor.t }));
+      const page = out.items ?? [];
+      for (let i = cursor.s; i < page.length; i++) {
+        scanned++;
+        if (!(page[i].name ?? "").toLowerCase().includes(filter)) continue;
+        items.push(summary(page[i]));
+        if (items.length === opts.pageSize) {
+          const rest: ScanCursor | null = i + 1 < page.length ? { t: cursor.t, s: i + 1 } : out.nextToken ? { t: out.nextToken, s: 0 } : null;
+          return { items, nextToken: rest ? encodeScan(rest) : undefined, scanned };
+        }
+      }
+      if (!out.nextToken) return { items, scanned };
+      cursor = { t: out.nextToken, s: 0 };
+      if (scanned >= scanLimit) return { items, nextToken: encodeScan(cursor), scanned };
+    }
   } catch (err) {
     throw toConsoleError(err, "list gateways");
   }

@@ -96,3 +96,14 @@ export async function waitFor<T>(fn: () => Promise<T>, until: (v: T) => boolean,
 }
 
 export { seedGatewayTarget, removeGatewayTarget, gatewayTargets } from "../../sandbox/services/agentcore-control/models";
+
+/** Points the console's own lib/aws clients at this sandbox (they read the standard endpoint variable, as under `npm start`). */
+export function useSandboxForConsole(sandbox: Pick<Sandbox, "url">): void {
+  process.env.CONSOLE_BACKEND = "sandbox";
+  process.env.AWS_ENDPOINT_URL = sandbox.url;
+  process.env.AWS_ACCESS_KEY_ID = CREDENTIALS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = CREDENTIALS.secretAccessKey;
+  process.env.AWS_REGION = REGION;
+  delete process.env.AWS_PROFILE;
+  delete process.env.AWS_SESSION_TOKEN;
+}

@@ -2,6 +2,8 @@
 import { loadModel } from "../../core/model";
 import { ServiceError, type SandboxResponse, type ServiceDefinition } from "../../core/types";
 import { gatewayOperations, validationException } from "./responses";
+import { targetOperations } from "./targets";
+import { credentialProviderOperations } from "./credential-providers";
 import { SERVICE_NAME, gatewayTargets, initialState, removeGatewayTarget, seedGatewayTarget, targetView, type TargetRecord } from "./models";
 
 export { seedGatewayTarget, removeGatewayTarget, gatewayTargets } from "./models";
@@ -14,7 +16,7 @@ export function agentCoreControlService(): ServiceDefinition {
     signingName: "bedrock-agentcore",
     protocol: "restJson1",
     model: loadModel("bedrock-agentcore-control"),
-    operations: { ...gatewayOperations },
+    operations: { ...gatewayOperations, ...targetOperations, ...credentialProviderOperations },
     initialState,
     validationError: (fields) => validationException(fields),
     parseError: (message) => new ServiceError("ValidationException", message, { fields: { reason: "CannotParse" } }),

@@ -9,22 +9,101 @@ export function position(text: string, offset: number): { line: number; column: 
 
 type JsonResult = { ok: true; value: unknown } | { ok: false; error: string };
 
-/** JSON.parse with an error that names the line and column (V8 only gives an offset, and not always). */
+/** JSON.parse with an error that names the line and column (V8's messages differ by version and often lack a position). */
 export function parseJson(text: string): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    const raw = (e as Error).message;
-    const m = /at position (\d+)/.exec(raw);
-    const offset = m ? Number(m[1]) : /end of JSON input/i.test(raw) ? text.length : undefined;
-    const message = raw
-      .replace(/\s*\(line \d+ column \d+\)/, "")
-      .replace(/\s*in JSON at position \d+/, "")
-      .replace(/^JSON\.parse: /, "");
-    if (offset === undefined) return { ok: false, error: message };
-    const { line, column } = position(text, offset);
-    return { ok: false, error: `${message} at line ${line}, column ${column}` };
+    const found = jsonSyntaxError(text);
+    if (!found) return { ok: false, error: (e as Error).message };
+    const { line, column } = position(text, found.offset);
+    return { ok: false, error: `${found.message} at line ${line}, column ${column}` };
   }
+}
+
+/** Finds the first JSON syntax error: where, and what was expected. */
+export function jsonSyntaxError(text: string): { offset: number; message: string } | undefined {
+  let i = 0;
+  const found = () => (i >= text.length ? "the end of the input" : `'${text[i]}'`);
+  const fail = (message: string): never => {
+    throw { offset: i, message };
+  };
+  const ws = () => {
+    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+  };
+  const string = () => {
+    i++;
+    for (;;) {
+      if (i >= text.length) fail("Unterminated string");
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c < " ") fail("Bad control character in string");
+      if (c === "\\") {
+        i++;
+        if (text[i] === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail("Bad Unicode escape in string");
+          i += 5;
+          continue;
+        }
+        if (!'"\\/bfnrt'.includes(text[i] ?? "x")) fail("Bad escaped character in string");
+      }
+      i++;
+    }
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === undefined) fail("Unexpected end of input, expected a value");
+    if (c === "{" || c === "[") {
+      const close = c === "{" ? "}" : "]";
+      i++;
+      ws();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === "{") {
+          ws();
+          if (text[i] !== '"') fail(`Expected a property name in double quotes but found ${found()}`);
+          string();
+          ws();
+          if (text[i] !== ":") fail(`Expected ':' after a property name but found ${found()}`);
+          i++;
+        }
+        value();
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === close) {
+          i++;
+          return;
+        }
+        fail(`Expected ',' or '${close}' but found ${found()}`);
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (literal) {
+      i += literal[0].length;
+      return;
+    }
+    fail(`Unexpected ${found()}, expected a value`);
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail(`Unexpected ${found()} after the JSON value`);
+  } catch (e) {
+    // A RangeError (absurd nesting) is no syntax error we can place.
+    return e instanceof Error ? undefined : (e as { offset: number; message: string });
+  }
+  return undefined;
 }
 
 const looksLikeJson = (text: string) => /^\s*[[{]/.test(text);

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
-import { getGateway } from "@/lib/aws/gateways";
+import { getGatewayForRequest } from "@/lib/aws/gateway-cache";
 import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
 import { gatewayToFormValues, isEditableAuthorizerType, unmanagedSettingNames } from "@/lib/schemas/gateway-mapping";
 import { Callout } from "@/components/ui/alert";
@@ -17,7 +16,7 @@ export default async function EditGatewayPage({ params }: { params: Promise<{ id
   if (!new RegExp(GATEWAY_ID_PATTERN).test(id)) notFound();
   let gateway;
   try {
-    gateway = await getGateway(await getRegion(), id);
+    gateway = await getGatewayForRequest(id);
   } catch (err) {
     if (err instanceof ConsoleError) return <ErrorCallout title="The gateway could not be loaded" message={err.message} errorName={err.awsName} />;
     throw err;

@@ -1,34 +1,30 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getRegion } from "@/lib/aws/config";
+import type { ReactNode } from "react";
 import { ConsoleError } from "@/lib/aws/errors";
-import { getGateway, TRANSITIONAL_STATUSES } from "@/lib/aws/gateways";
+import { getGatewayForRequest } from "@/lib/aws/gateway-cache";
+import { TRANSITIONAL_STATUSES } from "@/lib/aws/gateways";
 import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
 import { buttonVariants } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { AutoRefresh } from "@/components/gateways/auto-refresh";
 import { DeleteGatewayDialog } from "@/components/gateways/delete-gateway-dialog";
 import { ErrorCallout } from "@/components/gateways/error-callout";
-import { GatewayDetail } from "@/components/gateways/gateway-detail";
+import { GatewayTabs } from "@/components/gateways/gateway-tabs";
 import { StatusBadge } from "@/components/gateways/status-badge";
 
-type Params = Promise<{ id: string }>;
-
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: `Gateway ${(await params).id}` };
-}
-
-export default async function GatewayPage({ params }: { params: Params }) {
+export default async function GatewayLayout({ params, children }: { params: Promise<{ id: string }>; children: ReactNode }) {
   const { id } = await params;
   if (!new RegExp(GATEWAY_ID_PATTERN).test(id)) notFound();
   let gateway;
+  let failure: ConsoleError | null = null;
   try {
-    gateway = await getGateway(await getRegion(), id);
+    gateway = await getGatewayForRequest(id);
   } catch (err) {
-    if (err instanceof ConsoleError) return <ErrorCallout title="The gateway could not be loaded" message={err.message} errorName={err.awsName} />;
-    throw err;
+    if (!(err instanceof ConsoleError)) throw err;
+    failure = err;
   }
+  if (failure) return <ErrorCallout title="The gateway could not be loaded" message={failure.message} errorName={failure.awsName} />;
   if (!gateway) notFound();
   const transitional = TRANSITIONAL_STATUSES.includes(gateway.status);
 
@@ -50,11 +46,7 @@ export default async function GatewayPage({ params }: { params: Params }) {
           </div>
         </div>
         <div className="flex gap-2">
-          <Link
-            href={`/gateways/${gateway.gatewayId}/edit`}
-            className={buttonVariants({ variant: "outline" })}
-            aria-disabled={transitional || undefined}
-          >
+          <Link href={`/gateways/${gateway.gatewayId}/edit`} className={buttonVariants({ variant: "outline" })}>
             Edit
           </Link>
           <DeleteGatewayDialog gatewayId={gateway.gatewayId} name={gateway.name} disabled={gateway.status === "DELETING"} />
@@ -70,7 +62,8 @@ export default async function GatewayPage({ params }: { params: Params }) {
           </ul>
         </Callout>
       ) : null}
-      <GatewayDetail gateway={gateway} />
+      <GatewayTabs gatewayId={gateway.gatewayId} />
+      {children}
     </div>
   );
 }
