@@ -6,8 +6,12 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4620);
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => existsSync(p));
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
 export default defineConfig({
   testDir: "e2e",
+  // Per-port output folders, so two runs on one machine never wipe each other's artifacts.
+  outputDir: `test-results/${port}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -42,7 +46,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       SANDBOX_PORT: String(sandboxPort),
-      SANDBOX_DATA_DIR: ".data/e2e-sandbox",
+      SANDBOX_DATA_DIR: `.data/e2e-sandbox-${sandboxPort}`,
       SANDBOX_LIFECYCLE_DELAY_MS: "1500",
       CONSOLE_BACKEND: "sandbox",
       AWS_REGION: "us-east-1",

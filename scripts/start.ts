@@ -1,6 +1,6 @@
 // `npm start`: builds the console if its sources changed, starts the sandbox (unless CONSOLE_BACKEND=aws), then serves the console on 127.0.0.1.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { createSandbox, faultConfigFromEnv } from "../sandbox/core";
 import { DEFAULT_DATA_DIR, DEFAULT_LIFECYCLE_DELAY_MS, DEFAULT_PORT } from "../sandbox/core/constants";
@@ -28,6 +28,25 @@ function buildIsStale(): boolean {
   const files = ["package.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json"].filter((f) => existsSync(path.join(root, f)));
   const newest = Math.max(...sources.map((d) => newestMtime(path.join(root, d))), ...files.map((f) => statSync(path.join(root, f)).mtimeMs));
   return newest > built;
+}
+
+/** Two starts at once (e.g. parallel test runs) must not build into the same .next folder together. */
+async function withBuildLock<T>(fn: () => T): Promise<T> {
+  const lock = path.join(root, ".next-build.lock");
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 async function main() {
@@ -62,11 +81,14 @@ async function main() {
   }
 
   if (!dev && buildIsStale()) {
-    console.log("Building the console (next build)…");
-    const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (r.status !== 0) {
+    const status = await withBuildLock(() => {
+      if (!buildIsStale()) return 0; // another start built it while we waited
+      console.log("Building the console (next build)…");
+      return spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }).status ?? 1;
+    });
+    if (status !== 0) {
       await closeSandbox();
-      process.exit(r.status ?? 1);
+      process.exit(status);
     }
   }
 

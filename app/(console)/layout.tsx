@@ -1,4 +1,4 @@
-import { Boxes } from "lucide-react";
+import { Boxes, Fingerprint, ShieldCheck, KeyRound } from "lucide-react";
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { BackendBanner, BackendBannerSkeleton } from "@/components/shell/backend-banner";
@@ -20,6 +20,15 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
         <nav aria-label="Main" className="space-y-1 p-3">
           <NavLink href="/gateways">
             <Boxes aria-hidden="true" /> Gateways
+          </NavLink>
+          <NavLink href="/identity">
+            <Fingerprint aria-hidden="true" /> Identity
+          </NavLink>
+          <NavLink href="/credential-providers">
+            <KeyRound aria-hidden="true" /> Credential providers
+          </NavLink>
+          <NavLink href="/roles">
+            <ShieldCheck aria-hidden="true" /> Roles &amp; policies
           </NavLink>
         </nav>
       </aside>

@@ -4,7 +4,10 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
-export const GATEWAY_TABS = [{ segment: "", label: "Overview" }] as const;
+export const GATEWAY_TABS = [
+  { segment: "", label: "Overview" },
+  { segment: "targets", label: "Targets" },
+] as const;
 
 export function GatewayTabs({ gatewayId }: { gatewayId: string }) {
   const pathname = usePathname();

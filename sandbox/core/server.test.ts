@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createSandboxCore, credentialScope } from "./server";
 import { RawResult, ServiceError, type SandboxRequest, type ServiceDefinition } from "./types";
 import { loadModel } from "./model";
+import { agentCoreControlService } from "../services/agentcore-control";
 
 const auth = (region: string, service: string) => `AWS4-HMAC-SHA256 Credential=AKID/20250101/${region}/${service}/aws4_request, SignedHeaders=host, Signature=0`;
 const req = (over: Partial<Omit<SandboxRequest, "body">> & { body?: Buffer | string }): SandboxRequest => ({
@@ -49,7 +50,8 @@ describe("createSandboxCore dispatch", () => {
   });
 
   it("modelled but unimplemented operations → 501", async () => {
-    const res = await core.dispatch(req({ method: "GET", path: "/gateways/gw-abcdefghij/targets/", headers: { authorization: auth("us-east-1", "bedrock-agentcore") } }));
+    const bare = createSandboxCore({ dataDir: null, lifecycleDelayMs: 0, services: [{ ...agentCoreControlService(), operations: {} }] });
+    const res = await bare.dispatch(req({ method: "GET", path: "/gateways/gw-abcdefghij/targets/", headers: { authorization: auth("us-east-1", "bedrock-agentcore") } }));
     expect(res.status).toBe(501);
   });
 

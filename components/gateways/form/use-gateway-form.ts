@@ -1,62 +1,10 @@
 "use client";
-// Form state for the gateway form: values, live validation with the shared schema, touched fields and server errors.
-import { useMemo, useState } from "react";
+// The gateway form's state: the shared form hook on the gateway schema.
 import { gatewaySchema, type GatewayFormValues } from "@/lib/schemas/gateway";
-import { issuesToFieldErrors, type FieldErrors } from "@/lib/schemas/form-errors";
-
-const covers = (prefix: string, key: string) => key === prefix || key.startsWith(`${prefix}.`);
+import { useZodForm, type ZodFormApi } from "@/components/forms/use-zod-form";
 
 export function useGatewayForm(initial: GatewayFormValues) {
-  const [values, setValues] = useState(initial);
-  const [touched, setTouched] = useState<Set<string>>(() => new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-
-  const clientErrors = useMemo(() => {
-    const r = gatewaySchema.safeParse(values);
-    return r.success ? {} : issuesToFieldErrors(r.error.issues);
-  }, [values]);
-
-  const visible = useMemo(() => {
-    const out: FieldErrors = {};
-    for (const [k, msg] of Object.entries(clientErrors)) {
-      if (submitted || [...touched].some((t) => covers(t, k))) out[k] = msg;
-    }
-    for (const [k, msg] of Object.entries(serverErrors)) out[k] ??= msg;
-    return out;
-  }, [clientErrors, serverErrors, submitted, touched]);
-
-  function touch(key: string) {
-    setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
-  }
-
-  /** Applies a change to one field (by its dotted key): marks it touched and drops its server error. */
-  function update(key: string, mutate: (draft: GatewayFormValues) => void) {
-    setValues((v) => {
-      const draft = structuredClone(v);
-      mutate(draft);
-      return draft;
-    });
-    touch(key);
-    setServerErrors((e) => {
-      const stale = Object.keys(e).filter((k) => covers(key, k) || covers(k, key));
-      if (stale.length === 0) return e;
-      const next = { ...e };
-      for (const k of stale) delete next[k];
-      return next;
-    });
-  }
-
-  return {
-    values,
-    errors: visible,
-    isValid: Object.keys(clientErrors).length === 0,
-    clientErrors,
-    update,
-    touch,
-    markSubmitted: () => setSubmitted(true),
-    setServerErrors,
-  };
+  return useZodForm<GatewayFormValues>(gatewaySchema, initial);
 }
 
-export type GatewayFormApi = ReturnType<typeof useGatewayForm>;
+export type GatewayFormApi = ZodFormApi<GatewayFormValues>;

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { getRegion } from "@/lib/aws/config";
+import { ConsoleError } from "@/lib/aws/errors";
+import { listApiKeyProviders, listOauth2Providers } from "@/lib/aws/credential-providers";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
+import { ErrorCallout } from "@/components/gateways/error-callout";
+import {
+  ApiKeyProvidersEmpty,
+  ApiKeyProvidersTable,
+  Oauth2ProvidersEmpty,
+  Oauth2ProvidersTable,
+  ProvidersTableSkeleton,
+} from "@/components/credential-providers/providers-tables";
+
+export const metadata: Metadata = { title: "Credential providers" };
+
+export default async function CredentialProvidersPage() {
+  const region = await getRegion();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Credential providers</h1>
+        <p className="text-sm text-muted-foreground">
+          Outbound auth for gateway targets: API keys and OAuth2 clients kept in the AgentCore Identity token vault. Secrets are write-only.
+        </p>
+      </div>
+      <Card>
+        <CardHeader className="items-center">
+          <CardTitle>API key providers</CardTitle>
+          <Link href="/credential-providers/api-key/new" className={buttonVariants({ size: "sm" })}>
+            Create API key provider
+          </Link>
+        </CardHeader>
+        <Suspense fallback={<ProvidersTableSkeleton label="Loading API key providers" />}>
+          <ApiKeyProviders region={region} />
+        </Suspense>
+      </Card>
+      <Card>
+        <CardHeader className="items-center">
+          <CardTitle>OAuth2 providers</CardTitle>
+          <Link href="/credential-providers/oauth2/new" className={buttonVariants({ size: "sm" })}>
+            Create OAuth2 provider
+          </Link>
+        </CardHeader>
+        <Suspense fallback={<ProvidersTableSkeleton label="Loading OAuth2 providers" />}>
+          <Oauth2Providers region={region} />
+        </Suspense>
+      </Card>
+    </div>
+  );
+}
+
+function ListError({ title, err }: { title: string; err: ConsoleError }) {
+  return (
+    <div className="p-4">
+      <ErrorCallout title={title} message={err.message} errorName={err.awsName} />
+    </div>
+  );
+}
+
+async function ApiKeyProviders({ region }: { region: string }) {
+  let items;
+  try {
+    items = await listApiKeyProviders(region);
+  } catch (err) {
+    if (err instanceof ConsoleError) return <ListError title="API key providers could not be listed" err={err} />;
+    throw err;
+  }
+  return items.length ? <ApiKeyProvidersTable items={items} /> : <ApiKeyProvidersEmpty />;
+}
+
+async function Oauth2Providers({ region }: { region: string }) {
+  let items;
+  try {
+    // The list has no callback URLs: read each provider too.
+    items = await listOauth2Providers(region, { details: true });
+  } catch (err) {
+    if (err instanceof ConsoleError) return <ListError title="OAuth2 providers could not be listed" err={err} />;
+    throw err;
+  }
+  return items.length ? <Oauth2ProvidersTable items={items} /> : <Oauth2ProvidersEmpty />;
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getUserPool, poolRegion } from "@/lib/aws/cognito";
+import { getRegion } from "@/lib/aws/config";
+import { ConsoleError } from "@/lib/aws/errors";
+import { POOL_ID_MAX, POOL_ID_PATTERN } from "@/lib/schemas/cognito";
+import { Badge } from "@/components/ui/badge";
+import { AutoRefresh } from "@/components/gateways/auto-refresh";
+import { ErrorCallout } from "@/components/gateways/error-callout";
+import { PoolDetailView } from "@/components/identity/pool-detail";
+
+export const metadata: Metadata = { title: "User pool" };
+
+export default async function PoolPage({ params }: { params: Promise<{ poolId: string }> }) {
+  const { poolId } = await params;
+  if (poolId.length > POOL_ID_MAX || !new RegExp(POOL_ID_PATTERN).test(poolId)) notFound();
+  let pool;
+  try {
+    pool = await getUserPool(poolRegion(poolId, await getRegion()), poolId);
+  } catch (err) {
+    if (!(err instanceof ConsoleError)) throw err;
+    return <ErrorCallout title="The user pool could not be loaded" message={err.message} errorName={err.awsName} />;
+  }
+  if (!pool) notFound();
+  const changing = Boolean(pool.domainStatus && pool.domainStatus !== "ACTIVE" && pool.domainStatus !== "FAILED");
+  return (
+    <div className="max-w-5xl space-y-5">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
+        <Link href="/identity" className="hover:underline">
+          Identity
+        </Link>{" "}
+        / {pool.name}
+      </nav>
+      <div className="space-y-1">
+        <h1 className="text-2xl font-semibold tracking-tight">{pool.name}</h1>
+        <div className="flex items-center gap-2">
+          <code className="font-mono text-xs text-muted-foreground">{pool.id}</code>
+          {pool.forGateway ? <Badge tone="info">For gateways</Badge> : null}
+          <AutoRefresh active={changing} />
+        </div>
+      </div>
+      <PoolDetailView pool={pool} />
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+// The two provider tables (API key, OAuth2) with copyable ARNs and callback URLs, their empty states and skeleton.
+import { KeyRound, ShieldCheck } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { ApiKeyProvider, Oauth2Provider } from "@/lib/aws/credential-providers";
+import { vendorLabel } from "@/lib/schemas/credential-provider";
+import { buttonVariants } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { formatDateTime } from "@/components/gateways/format";
+import { DeleteProviderDialog } from "./delete-provider-dialog";
+
+function CopyCell({ value, label, caption }: { value: string | undefined; label: string; caption?: string }) {
+  return (
+    <div className="flex items-center gap-2">
+      <div className="min-w-72 max-w-md flex-1">
+        {caption ? <div className="text-xs text-muted-foreground">{caption}</div> : null}
+        {value ? <code className="break-all font-mono text-xs">{value}</code> : <span className="text-muted-foreground">—</span>}
+      </div>
+      {value ? <CopyButton value={value} label={label} /> : null}
+    </div>
+  );
+}
+
+export function ApiKeyProvidersTable({ items }: { items: ApiKeyProvider[] }) {
+  return (
+    <Table aria-label="API key providers">
+      <THead>
+        <tr>
+          <Th scope="col">Name</Th>
+          <Th scope="col">ARN</Th>
+          <Th scope="col">Created</Th>
+          <Th scope="col">Updated</Th>
+          <Th scope="col">
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </THead>
+      <TBody>
+        {items.map((p) => (
+          <Tr key={p.credentialProviderArn}>
+            <Td className="font-medium">{p.name}</Td>
+            <Td>
+              <CopyCell value={p.credentialProviderArn} label={`Copy ARN of ${p.name}`} />
+            </Td>
+            <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(p.createdAt)}</Td>
+            <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(p.updatedAt)}</Td>
+            <Td className="text-right">
+              <DeleteProviderDialog kind="apiKey" name={p.name} />
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+export function Oauth2ProvidersTable({ items }: { items: Oauth2Provider[] }) {
+  return (
+    <Table aria-label="OAuth2 providers">
+      <THead>
+        <tr>
+          <Th scope="col">Name</Th>
+          <Th scope="col">Vendor</Th>
+          <Th scope="col">ARN and callback URL</Th>
+          <Th scope="col">Created / updated</Th>
+          <Th scope="col">
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </THead>
+      <TBody>
+        {items.map((p) => (
+          <Tr key={p.credentialProviderArn}>
+            <Td className="font-medium">
+              {p.name}
+              {p.clientId ? <div className="font-mono text-xs font-normal text-muted-foreground">client {p.clientId}</div> : null}
+            </Td>
+            <Td className="whitespace-nowrap">{vendorLabel(p.vendor)}</Td>
+            <Td className="space-y-2">
+              <CopyCell caption="ARN" value={p.credentialProviderArn} label={`Copy ARN of ${p.name}`} />
+              <CopyCell caption="Callback URL" value={p.callbackUrl} label={`Copy callback URL of ${p.name}`} />
+            </Td>
+            <Td className="whitespace-nowrap text-muted-foreground">
+              <div title="Created">
+                <span className="sr-only">Created </span>
+                {formatDateTime(p.createdAt)}
+              </div>
+              <div title="Updated">
+                <span className="sr-only">Updated </span>
+                {formatDateTime(p.updatedAt)}
+              </div>
+            </Td>
+            <Td className="text-right">
+              <DeleteProviderDialog kind="oauth" name={p.name} />
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+function EmptyState({ icon, title, children, href, action }: { icon: ReactNode; title: string; children: ReactNode; href: string; action: string }) {
+  return (
+    <div className="flex flex-col items-center gap-3 px-6 py-12 text-center">
+      {icon}
+      <h3 className="text-base font-semibold">{title}</h3>
+      <p className="max-w-md text-sm text-muted-foreground">{children}</p>
+      <Link href={href} className={buttonVariants({ variant: "outline" })}>
+        {action}
+      </Link>
+    </div>
+  );
+}
+
+export function ApiKeyProvidersEmpty() {
+  return (
+    <EmptyState
+      icon={<KeyRound className="size-9 text-muted-foreground" aria-hidden="true" />}
+      title="No API key providers in this region yet"
+      href="/credential-providers/api-key/new"
+      action="Create API key provider"
+    >
+      An API key provider keeps a target API&apos;s key in the token vault, so the gateway can send it without your agents ever seeing it.
+    </EmptyState>
+  );
+}
+
+export function Oauth2ProvidersEmpty() {
+  return (
+    <EmptyState
+      icon={<ShieldCheck className="size-9 text-muted-foreground" aria-hidden="true" />}
+      title="No OAuth2 providers in this region yet"
+      href="/credential-providers/oauth2/new"
+      action="Create OAuth2 provider"
+    >
+      An OAuth2 provider lets the gateway get tokens from Google, GitHub, Slack, Microsoft or your own authorization server to call a target.
+    </EmptyState>
+  );
+}
+
+export function ProvidersTableSkeleton({ label, rows = 3 }: { label: string; rows?: number }) {
+  return (
+    <div role="status" aria-label={label} className="space-y-2 p-4">
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} className="h-10 w-full" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration, formatRelative } from "./format";
+
+describe("formatRelative", () => {
+  const now = 1_700_000_000_000;
+  it("says how far in the future or the past", () => {
+    expect(formatRelative(now + 3_600_000, now)).toBe("in 1 h");
+    expect(formatRelative(now + 3_540_000, now)).toBe("in 59 min");
+    expect(formatRelative(now + 90_000, now)).toBe("in 1 min 30 s");
+    expect(formatRelative(now + 5_000, now)).toBe("in 5 s");
+    expect(formatRelative(now - 5_000, now)).toBe("5 s ago");
+    expect(formatRelative(now + 2 * 86_400_000, now)).toBe("in 2 d");
+    expect(formatRelative(now + 5_400_000, now)).toBe("in 1 h 30 min");
+  });
+});
+
+describe("formatDuration", () => {
+  it("uses the largest whole unit", () => {
+    expect(formatDuration(3600)).toBe("1 h");
+    expect(formatDuration(300)).toBe("5 min");
+    expect(formatDuration(86400)).toBe("1 d");
+    expect(formatDuration(45)).toBe("45 s");
+  });
+});

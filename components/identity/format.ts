@@ -1,0 +1,20 @@
+// Time formatting for the identity views: relative durations like "in 59 min" or "3 s ago".
+export function formatRelative(targetMs: number, nowMs: number): string {
+  const diff = targetMs - nowMs;
+  const abs = Math.abs(diff);
+  const s = Math.round(abs / 1000);
+  let text: string;
+  if (s < 60) text = `${s} s`;
+  else if (s < 3600) text = `${Math.floor(s / 60)} min${s % 60 && s < 600 ? ` ${s % 60} s` : ""}`;
+  else if (s < 86400) text = `${Math.floor(s / 3600)} h${Math.floor((s % 3600) / 60) ? ` ${Math.floor((s % 3600) / 60)} min` : ""}`;
+  else text = `${Math.floor(s / 86400)} d`;
+  return diff >= 0 ? `in ${text}` : `${text} ago`;
+}
+
+/** Seconds as "60 min", "1 h", "1 d". */
+export function formatDuration(seconds: number): string {
+  if (seconds % 86400 === 0) return `${seconds / 86400} d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}

@@ -1,0 +1,70 @@
+// The user pools table: name (link), made-for-gateway mark, domain and status, discovery URL and token endpoint, created.
+import Link from "next/link";
+import type { PoolSummary } from "@/lib/aws/cognito";
+import { Badge } from "@/components/ui/badge";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { formatDateTime } from "@/components/gateways/format";
+import { DomainStatusBadge } from "./domain-status";
+
+export function PoolsTable({ items }: { items: PoolSummary[] }) {
+  return (
+    <Table aria-label="User pools">
+      <THead>
+        <tr>
+          <Th scope="col">Name</Th>
+          <Th scope="col">Domain</Th>
+          <Th scope="col">OIDC</Th>
+          <Th scope="col">Created</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {items.map((p) => (
+          <Tr key={p.id}>
+            <Td>
+              <div className="flex items-center gap-2">
+                <Link
+                  href={`/identity/${p.id}`}
+                  className="font-medium text-info hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+                >
+                  {p.name}
+                </Link>
+                {p.forGateway ? <Badge tone="info">For gateways</Badge> : null}
+              </div>
+              <div className="font-mono text-xs text-muted-foreground">{p.id}</div>
+              {p.problem ? <div className="text-xs text-destructive">{p.problem}</div> : null}
+            </Td>
+            <Td>
+              {p.domain ? (
+                <div className="flex items-center gap-2">
+                  <span className="font-mono text-xs">{p.domain}</span>
+                  <DomainStatusBadge status={p.domainStatus} />
+                </div>
+              ) : (
+                <span className="text-xs text-muted-foreground">No domain (no token endpoint)</span>
+              )}
+            </Td>
+            <Td>
+              <div className="flex flex-wrap gap-2">
+                <CopyButton value={p.discoveryUrl} label={`Copy discovery URL of ${p.name}`} />
+                {p.tokenEndpoint ? <CopyButton value={p.tokenEndpoint} label={`Copy token endpoint of ${p.name}`} /> : null}
+              </div>
+            </Td>
+            <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(p.createdAt)}</Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+export function PoolsTableSkeleton({ rows = 5 }: { rows?: number }) {
+  return (
+    <div role="status" aria-label="Loading user pools" className="space-y-2 p-4">
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} className="h-12 w-full" />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+// A schema given inline (typed, pasted or uploaded from a file) or as an S3 object, with its validation messages.
+import { Upload } from "lucide-react";
+import { useId, type ReactNode } from "react";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import type { SchemaSourceValues } from "@/lib/schemas/target";
+
+export function SchemaSourceField({
+  base,
+  label,
+  inlineHint,
+  placeholder,
+  value,
+  errors,
+  onChange,
+  onBlur,
+  accept,
+}: {
+  base: string;
+  label: string;
+  inlineHint: ReactNode;
+  placeholder?: string;
+  value: SchemaSourceValues;
+  errors: Record<string, string>;
+  onChange: (key: string, mutate: (v: SchemaSourceValues) => void) => void;
+  onBlur: (key: string) => void;
+  accept: string;
+}) {
+  const uploadId = useId();
+  const id = base.replace(/\./g, "-");
+  return (
+    <div className="space-y-3">
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">{label} source</legend>
+        <div className="flex gap-4 text-sm">
+          {(["inline", "s3"] as const).map((s) => (
+            <label key={s} className="flex items-center gap-2">
+              <input type="radio" name={`${id}-source`} checked={value.source === s} onChange={() => onChange(`${base}.source`, (v) => void (v.source = s))} />
+              {s === "inline" ? "Inline (paste or upload)" : "Amazon S3 object"}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {value.source === "inline" ? (
+        <>
+          <Field id={`${id}-inline`} label={label} error={errors[`${base}.inline`]} hint={inlineHint}>
+            {(p) => (
+              <Textarea
+                {...p}
+                rows={14}
+                spellCheck={false}
+                className="font-mono text-xs whitespace-pre"
+                placeholder={placeholder}
+                value={value.inline}
+                onChange={(e) => onChange(`${base}.inline`, (v) => void (v.inline = e.target.value))}
+                onBlur={() => onBlur(`${base}.inline`)}
+              />
+            )}
+          </Field>
+          <div>
+            <label htmlFor={uploadId} className="inline-flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-xs hover:bg-accent focus-within:ring-2 focus-within:ring-ring">
+              <Upload className="size-3.5" aria-hidden="true" /> Upload a file
+              <input
+                id={uploadId}
+                type="file"
+                accept={accept}
+                className="sr-only"
+                onChange={async (e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  const text = await file.text();
+                  onChange(`${base}.inline`, (v) => void (v.inline = text));
+                  e.target.value = "";
+                }}
+              />
+            </label>
+          </div>
+        </>
+      ) : (
+        <div className="grid grid-cols-[2fr_1fr] gap-4">
+          <Field id={`${id}-s3-uri`} label="S3 URI" required error={errors[`${base}.s3Uri`]}>
+            {(p) => (
+              <Input
+                {...p}
+                placeholder="s3://my-bucket/schemas/tools.json"
+                value={value.s3Uri}
+                onChange={(e) => onChange(`${base}.s3Uri`, (v) => void (v.s3Uri = e.target.value))}
+                onBlur={() => onBlur(`${base}.s3Uri`)}
+              />
+            )}
+          </Field>
+          <Field id={`${id}-bucket-owner`} label="Bucket owner account" error={errors[`${base}.bucketOwner`]} hint="When the bucket is in another account.">
+            {(p) => <Input {...p} inputMode="numeric" value={value.bucketOwner} onChange={(e) => onChange(`${base}.bucketOwner`, (v) => void (v.bucketOwner = e.target.value))} />}
+          </Field>
+        </div>
+      )}
+    </div>
+  );
+}

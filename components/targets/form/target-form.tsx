@@ -1,0 +1,219 @@
+"use client";
+// Create/edit target form: a type picker, the chosen type's settings, outbound auth; validated as the user types.
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition, type ReactNode } from "react";
+import { toast } from "sonner";
+import { createTargetAction, updateTargetAction } from "@/lib/actions/targets";
+import { OUTBOUND_AUTH_BY_TYPE, TARGET_DESCRIPTION_MAX, TARGET_TYPE_LABELS, TARGET_TYPES, targetSchema, type TargetFormValues } from "@/lib/schemas/target";
+import { useZodForm } from "@/components/forms/use-zod-form";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ApiGatewaySection } from "./api-gateway-section";
+import { OutboundAuthSection, type ProviderOption, type ProviderOptions } from "./outbound-auth-section";
+import { SchemaSourceField } from "./schema-source-field";
+
+const TOOL_SCHEMA_PLACEHOLDER = `[
+  {
+    "name": "get_order",
+    "description": "Look up an order by id",
+    "inputSchema": {
+      "type": "object",
+      "properties": { "orderId": { "type": "string" } },
+      "required": ["orderId"]
+    }
+  }
+]`;
+
+type Props = {
+  gatewayId: string;
+  /** Create a new target, or edit the one with `targetId`. */
+  mode: "create" | "edit";
+  targetId?: string;
+  initial: TargetFormValues;
+  providers: ProviderOptions;
+  createProvider?: (kind: "apiKey" | "oauth", onCreated: (p: ProviderOption) => void) => ReactNode;
+};
+
+export function TargetForm(props: Props) {
+  const form = useZodForm<TargetFormValues>(targetSchema, props.initial);
+  const { values, errors, update, touch } = form;
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [failure, setFailure] = useState<{ message: string; errorName?: string } | null>(null);
+  const token = useRef<{ forValues: string; token: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const editing = props.mode === "edit";
+  const sourceChange = (key: string, mutate: (v: TargetFormValues["openApi"]) => void) =>
+    update(key, (d) => mutate(key.startsWith("lambda") ? d.lambda : key.startsWith("openApi") ? d.openApi : d.smithy));
+
+  function submit() {
+    form.markSubmitted();
+    setFailure(null);
+    if (!form.isValid) {
+      setFailure({ message: "Some fields need attention. Fix them and submit again." });
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    const snapshot = JSON.stringify(values);
+    if (!token.current || token.current.forValues !== snapshot) token.current = { forValues: snapshot, token: crypto.randomUUID() };
+    const clientToken = token.current.token;
+    startTransition(async () => {
+      const r =
+        props.mode === "edit" && props.targetId
+          ? await updateTargetAction(props.gatewayId, props.targetId, values)
+          : await createTargetAction(props.gatewayId, values, clientToken);
+      if (r.ok) {
+        toast.success(editing ? `Target ${values.name} is being updated.` : `Target ${values.name} is being created.`);
+        router.push(`/gateways/${props.gatewayId}/targets`);
+        router.refresh();
+        return;
+      }
+      form.setServerErrors(r.fieldErrors);
+      setFailure({ message: r.message, errorName: r.errorName });
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    });
+  }
+
+  return (
+    <form ref={formRef} noValidate aria-label={editing ? "Edit target" : "Add target"} className="space-y-6" onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}>
+      {failure ? <ErrorCallout title={editing ? "The target was not updated" : "The target was not created"} message={errors._form ? `${failure.message} ${errors._form}` : failure.message} errorName={failure.errorName} /> : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>Target</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-5">
+          <Field id="target-name" label="Name" required error={errors.name} hint="Letters, digits and single hyphens; unique in this gateway. Tool names are prefixed with it.">
+            {(p) => <Input {...p} autoComplete="off" value={values.name} onChange={(e) => update("name", (d) => void (d.name = e.target.value))} onBlur={() => touch("name")} />}
+          </Field>
+          <Field id="target-description" label="Description" error={errors.description} hint={`${values.description.length}/${TARGET_DESCRIPTION_MAX} characters.`}>
+            {(p) => <Textarea {...p} rows={2} value={values.description} onChange={(e) => update("description", (d) => void (d.description = e.target.value))} />}
+          </Field>
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-medium">Target type</legend>
+            {editing ? <p className="text-xs text-muted-foreground">The type of a target is fixed once it is created.</p> : null}
+            <div className="grid grid-cols-5 gap-2">
+              {TARGET_TYPES.map((t) => (
+                <label key={t} className="flex cursor-pointer items-center gap-2 rounded-md border p-2.5 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-70">
+                  <input
+                    type="radio"
+                    name="target-type"
+                    checked={values.type === t}
+                    disabled={editing}
+                    onChange={() =>
+                      update("type", (d) => {
+                        d.type = t;
+                        // Each type starts from its usual outbound auth (API key for OpenAPI, the role for Lambda…).
+                        d.auth.type = OUTBOUND_AUTH_BY_TYPE[t][0];
+                      })
+                    }
+                  />
+                  {TARGET_TYPE_LABELS[t]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>{TARGET_TYPE_LABELS[values.type]}</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-5">
+          {values.type === "lambda" ? (
+            <>
+              <Field id="lambda-arn" label="Lambda function ARN" required error={errors["lambda.arn"]} hint="The gateway's role needs lambda:InvokeFunction on it (see the Permissions tab).">
+                {(p) => (
+                  <Input
+                    {...p}
+                    placeholder="arn:aws:lambda:us-east-1:123456789012:function:order-tools"
+                    value={values.lambda.arn}
+                    onChange={(e) => update("lambda.arn", (d) => void (d.lambda.arn = e.target.value))}
+                    onBlur={() => touch("lambda.arn")}
+                  />
+                )}
+              </Field>
+              <SchemaSourceField
+                base="lambda"
+                label="Tool schema"
+                inlineHint="A JSON array of tool definitions: name, description, inputSchema (and optionally outputSchema)."
+                placeholder={TOOL_SCHEMA_PLACEHOLDER}
+                accept=".json,application/json"
+                value={values.lambda}
+                errors={errors}
+                onChange={sourceChange}
+                onBlur={touch}
+              />
+            </>
+          ) : null}
+          {values.type === "openApi" ? (
+            <SchemaSourceField
+              base="openApi"
+              label="OpenAPI document"
+              inlineHint="OpenAPI 3.0 or 3.1, JSON or YAML. Each operation becomes a tool named after its operationId."
+              accept=".json,.yaml,.yml,application/json,application/yaml"
+              value={values.openApi}
+              errors={errors}
+              onChange={sourceChange}
+              onBlur={touch}
+            />
+          ) : null}
+          {values.type === "smithy" ? (
+            <SchemaSourceField
+              base="smithy"
+              label="Smithy model"
+              inlineHint="A Smithy JSON AST model with a service shape; its operations become tools."
+              accept=".json,application/json"
+              value={values.smithy}
+              errors={errors}
+              onChange={sourceChange}
+              onBlur={touch}
+            />
+          ) : null}
+          {values.type === "mcpServer" ? (
+            <Field id="mcp-endpoint" label="MCP server endpoint" required error={errors["mcpServer.endpoint"]} hint="The server's streamable HTTP endpoint, over https. Synchronize after it changes its tools.">
+              {(p) => (
+                <Input
+                  {...p}
+                  type="url"
+                  placeholder="https://mcp.example.com/mcp"
+                  value={values.mcpServer.endpoint}
+                  onChange={(e) => update("mcpServer.endpoint", (d) => void (d.mcpServer.endpoint = e.target.value))}
+                  onBlur={() => touch("mcpServer.endpoint")}
+                />
+              )}
+            </Field>
+          ) : null}
+          {values.type === "apiGateway" ? <ApiGatewaySection form={form} /> : null}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Outbound auth</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <OutboundAuthSection form={form} providers={props.providers} createProvider={props.createProvider} />
+        </CardContent>
+      </Card>
+
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending} aria-disabled={pending || undefined}>
+          {pending ? (editing ? "Saving…" : "Adding…") : editing ? "Save target" : "Add target"}
+        </Button>
+        <Button variant="outline" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <span className="sr-only" role="status" aria-live="polite">
+          {pending ? "Saving the target" : ""}
+        </span>
+      </div>
+    </form>
+  );
+}

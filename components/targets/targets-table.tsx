@@ -1,0 +1,58 @@
+// A gateway's targets: name (link), type, status, last synchronized, and the row's actions.
+import Link from "next/link";
+import type { TargetSummary } from "@/lib/aws/targets";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { StatusBadge } from "@/components/gateways/status-badge";
+import { formatDateTime } from "@/components/gateways/format";
+import { TargetRowActions } from "./target-row-actions";
+
+export const TARGET_TYPE_NAMES: Record<string, string> = {
+  LAMBDA: "Lambda",
+  OPEN_API_SCHEMA: "OpenAPI",
+  SMITHY_MODEL: "Smithy",
+  MCP_SERVER: "MCP server",
+  API_GATEWAY: "API Gateway",
+  CONNECTOR: "Connector",
+  AGENTCORE_RUNTIME: "AgentCore Runtime",
+};
+
+export function TargetsTable({ gatewayId, targets }: { gatewayId: string; targets: TargetSummary[] }) {
+  return (
+    <Table aria-label="Targets">
+      <THead>
+        <tr>
+          <Th scope="col">Name</Th>
+          <Th scope="col">Type</Th>
+          <Th scope="col">Status</Th>
+          <Th scope="col">Last synchronized</Th>
+          <Th scope="col">
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </THead>
+      <TBody>
+        {targets.map((t) => {
+          const type = t.targetType ?? "";
+          return (
+            <Tr key={t.targetId}>
+              <Td>
+                <Link href={`/gateways/${gatewayId}/targets/${t.targetId}`} className="font-medium text-info hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                  {t.name}
+                </Link>
+                <div className="font-mono text-xs text-muted-foreground">{t.targetId}</div>
+              </Td>
+              <Td>{TARGET_TYPE_NAMES[type] ?? (type || "—")}</Td>
+              <Td>
+                <StatusBadge status={t.status} />
+              </Td>
+              <Td className="whitespace-nowrap text-muted-foreground">{t.lastSynchronizedAt ? formatDateTime(t.lastSynchronizedAt) : "—"}</Td>
+              <Td className="text-right">
+                <TargetRowActions gatewayId={gatewayId} targetId={t.targetId} name={t.name} canSync={type === "MCP_SERVER"} busy={["CREATING", "UPDATING", "DELETING", "SYNCHRONIZING"].includes(t.status)} />
+              </Td>
+            </Tr>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}

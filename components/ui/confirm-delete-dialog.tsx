@@ -1,0 +1,93 @@
+"use client";
+// A delete confirmation that asks the user to type the resource's name; shows the server's refusal in place.
+import { Trash2 } from "lucide-react";
+import { useState, useTransition, type ReactNode } from "react";
+import { Button } from "./button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "./dialog";
+import { Field } from "./field";
+import { Input } from "./input";
+import { Callout } from "./alert";
+
+export type DeleteOutcome = { ok: true } | { ok: false; message: string; errorName?: string };
+
+export function ConfirmDeleteDialog({
+  kind,
+  name,
+  description,
+  disabled,
+  triggerLabel = "Delete",
+  triggerSize,
+  onConfirm,
+}: {
+  kind: string;
+  name: string;
+  description: ReactNode;
+  disabled?: boolean;
+  triggerLabel?: string;
+  triggerSize?: "sm" | "default";
+  /** Runs the deletion; on success the dialog closes. */
+  onConfirm: (typedName: string) => Promise<DeleteOutcome>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [failure, setFailure] = useState<{ message: string; errorName?: string } | null>(null);
+  const [pending, start] = useTransition();
+  const matches = typed === name;
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) {
+          setTyped("");
+          setFailure(null);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="destructive" size={triggerSize} disabled={disabled} aria-label={triggerLabel === "Delete" ? undefined : triggerLabel}>
+          <Trash2 aria-hidden="true" /> {triggerLabel === "Delete" ? "Delete" : <span className="sr-only sm:not-sr-only">Delete</span>}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogTitle>
+          Delete {kind} {name}?
+        </DialogTitle>
+        <DialogDescription>{description}</DialogDescription>
+        <form
+          className="mt-4 space-y-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!matches) return;
+            setFailure(null);
+            start(async () => {
+              const r = await onConfirm(typed);
+              if (r.ok) setOpen(false);
+              else setFailure({ message: r.message, errorName: r.errorName });
+            });
+          }}
+        >
+          {failure ? (
+            <Callout tone="danger" role="alert">
+              <p className="font-medium">The {kind} was not deleted</p>
+              <p className="mt-1">{failure.message}</p>
+              {failure.errorName ? <p className="mt-1 font-mono text-xs text-muted-foreground">{failure.errorName}</p> : null}
+            </Callout>
+          ) : null}
+          <Field id="delete-confirm-name" label={`Type ${name} to confirm`}>
+            {(p) => <Input {...p} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />}
+          </Field>
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="outline">Cancel</Button>
+            </DialogClose>
+            <Button type="submit" variant="destructive" disabled={!matches || pending}>
+              {pending ? "Deleting…" : `Delete ${kind}`}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
