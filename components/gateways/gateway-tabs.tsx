@@ -7,6 +7,7 @@ import { cn } from "@/lib/utils";
 export const GATEWAY_TABS = [
   { segment: "", label: "Overview" },
   { segment: "targets", label: "Targets" },
+  { segment: "permissions", label: "Permissions" },
 ] as const;
 
 export function GatewayTabs({ gatewayId }: { gatewayId: string }) {

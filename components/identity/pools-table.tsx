@@ -23,7 +23,7 @@ export function PoolsTable({ items }: { items: PoolSummary[] }) {
         {items.map((p) => (
           <Tr key={p.id}>
             <Td>
-              <div className="flex items-center gap-2">
+              <div className="flex flex-wrap items-center gap-2">
                 <Link
                   href={`/identity/${p.id}`}
                   className="font-medium text-info hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
@@ -46,10 +46,20 @@ export function PoolsTable({ items }: { items: PoolSummary[] }) {
               )}
             </Td>
             <Td>
-              <div className="flex flex-wrap gap-2">
-                <CopyButton value={p.discoveryUrl} label={`Copy discovery URL of ${p.name}`} />
-                {p.tokenEndpoint ? <CopyButton value={p.tokenEndpoint} label={`Copy token endpoint of ${p.name}`} /> : null}
-              </div>
+              <dl className="grid grid-cols-[auto_auto] items-center gap-x-2 gap-y-1 text-xs">
+                <dt className="text-muted-foreground">Discovery URL</dt>
+                <dd>
+                  <CopyButton value={p.discoveryUrl} label={`Copy discovery URL of ${p.name}`} />
+                </dd>
+                {p.tokenEndpoint ? (
+                  <>
+                    <dt className="text-muted-foreground">Token endpoint</dt>
+                    <dd>
+                      <CopyButton value={p.tokenEndpoint} label={`Copy token endpoint of ${p.name}`} />
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
             </Td>
             <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(p.createdAt)}</Td>
           </Tr>

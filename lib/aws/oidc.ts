@@ -1,6 +1,7 @@
 // Server-only OIDC client side: verify a discovery URL, run the client-credentials grant, decode and verify access tokens.
 import "server-only";
 import crypto from "node:crypto";
+import { getBackend } from "./config";
 import { ConsoleError, type ConsoleErrorKind } from "./errors";
 
 const DISCOVERY_SUFFIX = "/.well-known/openid-configuration";
@@ -9,9 +10,9 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 type Json = Record<string, unknown>;
 
-/** https anywhere; plain http only on loopback (the sandbox). */
+/** https anywhere; plain http only on loopback, and only in sandbox mode (where the sandbox serves its OIDC documents). */
 function isAcceptableUrl(u: URL): boolean {
-  return u.protocol === "https:" || (u.protocol === "http:" && LOOPBACK.has(u.hostname));
+  return u.protocol === "https:" || (u.protocol === "http:" && LOOPBACK.has(u.hostname) && getBackend() === "sandbox");
 }
 
 function parseUrl(value: unknown): URL | null {
@@ -42,12 +43,17 @@ type Fetched = { ok: true; status: number; json: Json } | { ok: false; status?: 
 async function fetchJson(url: string, timeoutMs: number): Promise<Fetched> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs), cache: "no-store" });
+    // Redirects are not followed: a document must live where its URL says (and a redirect could lead anywhere).
+    res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs), cache: "no-store", redirect: "manual" });
   } catch (err) {
     const problem = networkProblem(err, timeoutMs);
     return { ok: false, problem, reason: problem.startsWith("did not answer") ? "timeout" : "unreachable" };
   }
   const text = await res.text().catch(() => "");
+  if (res.status >= 300 && res.status < 400) {
+    const to = res.headers.get("location");
+    return { ok: false, status: res.status, problem: `redirects (HTTP ${res.status}${to ? ` to ${to}` : ""}); use the final URL`, reason: "http-status" };
+  }
   if (!res.ok) return { ok: false, status: res.status, problem: `answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, reason: "http-status" };
   if (text.length > MAX_BYTES) return { ok: false, status: res.status, problem: "answered with more than 1 MB", reason: "too-large" };
   try {
@@ -98,7 +104,7 @@ export async function verifyDiscoveryUrl(url: string, opts: { timeoutMs?: number
   const u = parseUrl(url.trim());
   if (!u || (u.protocol !== "https:" && u.protocol !== "http:")) return fail("invalid-url", "This is not an http(s) URL.");
   if (!u.pathname.endsWith(DISCOVERY_SUFFIX)) return fail("invalid-url", `A discovery URL ends with ${DISCOVERY_SUFFIX}.`);
-  if (!isAcceptableUrl(u)) return fail("insecure-url", "Use an https:// URL: plain http is only accepted for a local sandbox on 127.0.0.1 or localhost.");
+  if (!isAcceptableUrl(u)) return fail("insecure-url", "Use an https:// URL: plain http is only accepted for the local sandbox (127.0.0.1 or localhost).");
 
   const doc = await fetchJson(u.href, timeoutMs);
   if (!doc.ok) return fail(doc.reason, `The discovery URL ${doc.problem}.`, doc.status);
@@ -262,7 +268,7 @@ export async function verifyAccessToken(token: string, discoveryUrl: string, opt
   if (!doc.ok) return no(`Not verified: the discovery URL ${doc.problem}.`);
   if (doc.json.issuer !== jwt.claims.iss) return no(`The token's iss (${String(jwt.claims.iss)}) is not the discovery document's issuer (${String(doc.json.issuer)}).`);
   const jwksUri = parseUrl(doc.json.jwks_uri);
-  if (!jwksUri) return no("Not verified: the discovery document has no jwks_uri.");
+  if (!jwksUri || !isAcceptableUrl(jwksUri)) return no("Not verified: the discovery document has no usable (https) jwks_uri.");
   const jwks = await fetchJson(jwksUri.href, timeoutMs);
   if (!jwks.ok) return no(`Not verified: the jwks_uri ${jwks.problem}.`);
   const keys = Array.isArray(jwks.json.keys) ? (jwks.json.keys as Json[]) : [];

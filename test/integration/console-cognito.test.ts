@@ -38,7 +38,7 @@ import { PURPOSE_TAG_KEY, PURPOSE_TAG_VALUE, RUN_TAG_KEY, defaultQuickCreateValu
 
 let sandbox: TestSandbox;
 let sdk: CognitoIdentityProviderClient;
-let errors: string[] = [];
+const errors: string[] = [];
 let n = 0;
 
 /** Fresh, valid quick-create input (unique names per call). */
@@ -455,6 +455,10 @@ describe("verifyDiscoveryUrl", () => {
     routes["/empty.json"] = json({ keys: [] });
     routes[`/other${wk}`] = json({ issuer: "https://issuer.example.com", jwks_uri: `${stubUrl}/keys.json` });
     routes["/keys.json"] = json({ keys: [{ kty: "RSA", kid: "k", n: "x", e: "AQAB", alg: "RS256" }] });
+    routes[`/moved${wk}`] = (res) => {
+      res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" });
+      res.end();
+    };
   });
   afterAll(async () => {
     stub.closeAllConnections();
@@ -504,6 +508,20 @@ describe("verifyDiscoveryUrl", () => {
   it("times out a server that never answers", async () => {
     const check = await verifyDiscoveryUrl(`${stubUrl}/slow/.well-known/openid-configuration`, { timeoutMs: 300 });
     expect(check).toMatchObject({ ok: false, reason: "timeout", problem: "The discovery URL did not answer within 0.3 s." });
+  });
+
+  it("follows no redirect", async () => {
+    const check = await verifyDiscoveryUrl(`${stubUrl}/moved/.well-known/openid-configuration`);
+    expect(check).toMatchObject({ ok: false, reason: "http-status", status: 302, problem: "The discovery URL redirects (HTTP 302 to http://169.254.169.254/latest/meta-data/); use the final URL." });
+  });
+
+  it("accepts plain http on loopback only in sandbox mode", async () => {
+    process.env.CONSOLE_BACKEND = "aws";
+    try {
+      expect(await verifyDiscoveryUrl(`${stubUrl}/other/.well-known/openid-configuration`)).toMatchObject({ ok: false, reason: "insecure-url" });
+    } finally {
+      process.env.CONSOLE_BACKEND = "sandbox";
+    }
   });
 
   it("warns when the issuer is not the URL the document came from", async () => {

@@ -42,7 +42,7 @@ export default async function IdentityPage({ searchParams }: { searchParams: Sea
           <PoolsList region={await getRegion()} cursor={cursor} trail={trail} />
         </Suspense>
       </Card>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6">
         <Card aria-labelledby="existing-pool-title">
           <CardHeader>
             <CardTitle id="existing-pool-title">Use an existing pool and app client</CardTitle>

@@ -44,7 +44,7 @@ export function QuickCreateProgress({
   const state = (s: QuickCreateStep): StepState =>
     running.includes(s) ? "running" : report && stepDone(report, s) ? "done" : report?.errors[s] ? "failed" : "pending";
   return (
-    <ol aria-label="Quick create progress" className="space-y-2">
+    <ol aria-label="Quick create progress" aria-live="polite" className="space-y-2">
       {QUICK_CREATE_STEPS.map((s) => {
         const st = state(s);
         const d = detail(report, s);

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getRegion } from "@/lib/aws/config";
+import { ConsoleError } from "@/lib/aws/errors";
+import { getGatewayForRequest } from "@/lib/aws/gateway-cache";
+import { gatewayPermissions, TARGET_ACCESS_POLICY_NAME } from "@/lib/aws/permissions";
+import { hasChanges, lineDiff } from "@/lib/text-diff";
+import { Callout } from "@/components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ApplyPolicyButton } from "@/components/permissions/apply-policy-button";
+import { PolicyDiff } from "@/components/permissions/policy-diff";
+import { LintFindings } from "@/components/roles/lint-findings";
+import { PolicyJson } from "@/components/roles/policy-json";
+
+export const metadata: Metadata = { title: "Permissions" };
+
+export default async function PermissionsPage({ params }: { params: Promise<{ id: string }> }) {
+  const gateway = await getGatewayForRequest((await params).id).catch(() => null);
+  if (!gateway) notFound();
+  let p;
+  try {
+    p = await gatewayPermissions(await getRegion(), gateway);
+  } catch (err) {
+    if (!(err instanceof ConsoleError)) throw err;
+    return <ErrorCallout title="The permissions could not be worked out" message={err.message} errorName={err.awsName} />;
+  }
+  const { generated, generatedText } = p;
+  const upToDate = generatedText !== null && p.currentText !== null && !hasChanges(lineDiff(p.currentText, generatedText));
+
+  return (
+    <div className="space-y-5">
+      <p className="max-w-3xl text-sm text-muted-foreground">
+        The least-privilege policy the gateway&apos;s execution role needs to reach its {p.targets.length} target{p.targets.length === 1 ? "" : "s"}: exact ARNs, no wildcards
+        where an ARN is known. The console keeps it as the inline policy <code className="font-mono">{TARGET_ACCESS_POLICY_NAME}</code> on the role.
+      </p>
+      {generated.policy === null ? (
+        <Callout>{generated.message}</Callout>
+      ) : (
+        <Card>
+          <CardHeader>
+            <CardTitle>Generated policy</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-4">
+            <PolicyJson id="generated-policy" title="Permission policy" text={generatedText ?? ""} filename={`${gateway.name}-permissions.json`} />
+            <div>
+              <h3 className="text-sm font-medium">Why each statement is there</h3>
+              <ul className="mt-1 space-y-1 text-sm">
+                {generated.explanations.map((e) => (
+                  <li key={e.sid}>
+                    <code className="font-mono text-xs">{e.sid}</code>: {e.why}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </CardContent>
+        </Card>
+      )}
+      {generated.notes.length ? (
+        <Callout tone="warning">
+          <p className="font-medium">Check these yourself</p>
+          <ul className="mt-1 list-disc pl-5">
+            {generated.notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </Callout>
+      ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>The role now</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {!p.roleName ? (
+            <Callout tone="warning">The gateway&apos;s role ARN ({gateway.roleArn ?? "none"}) is not an IAM role ARN.</Callout>
+          ) : !p.role ? (
+            <Callout tone="warning">The role {p.roleName} does not exist in this account: create it on the Roles &amp; policies page, or edit the gateway to use another role.</Callout>
+          ) : (
+            <>
+              <p className="text-sm">
+                Role <code className="font-mono">{p.role.roleArn}</code> has {p.role.inlinePolicies.length} inline and {p.role.attachedPolicies.length} attached
+                polic{p.role.attachedPolicies.length + p.role.inlinePolicies.length === 1 ? "y" : "ies"}
+                {p.role.attachedPolicies.length ? " (attached managed policies are not read here)" : ""}.
+              </p>
+              {generatedText ? (
+                p.currentText === null ? (
+                  <p className="text-sm text-muted-foreground">It has no {TARGET_ACCESS_POLICY_NAME} policy yet; applying adds it.</p>
+                ) : upToDate ? (
+                  <p className="text-sm text-success">Its {TARGET_ACCESS_POLICY_NAME} policy matches the generated one.</p>
+                ) : (
+                  <div className="space-y-2">
+                    <h3 className="text-sm font-medium">Changes applying would make to {TARGET_ACCESS_POLICY_NAME}</h3>
+                    <PolicyDiff before={p.currentText} after={generatedText} />
+                  </div>
+                )
+              ) : null}
+              {generated.policy ? <LintFindings findings={p.findings} label="What the role's inline policies lack or over-grant" /> : null}
+              {generated.policy ? <ApplyPolicyButton gatewayId={gateway.gatewayId} roleName={p.roleName} upToDate={upToDate} /> : null}
+            </>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
