@@ -18,4 +18,15 @@ export class GatewayForm {
   discoveryUrl = () => this.page.getByRole("textbox", { name: /^Discovery URL/ });
   allowedClient = (n: number) => this.page.getByRole("textbox", { name: `Allowed client ${n}` });
   submitButton = () => this.page.getByRole("button", { name: /^(Create gateway|Save changes)$/ });
+
+  /** Gives the role by ARN instead of creating one. */
+  async useRoleArn(arn = ROLE_ARN) {
+    await this.page.getByRole("radio", { name: /Enter a role ARN/ }).check();
+    await this.roleArn().fill(arn);
+  }
+
+  /** JWT from any OIDC provider, by discovery URL (instead of quick-creating Cognito). */
+  async useOidcProvider() {
+    await this.page.getByRole("radio", { name: /Another OIDC provider/ }).check();
+  }
 }

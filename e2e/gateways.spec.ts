@@ -10,8 +10,9 @@ test("create a gateway through the form, find it, copy its URL, edit it and dele
 
   await form.name().fill("orders-gateway");
   await form.description().fill("Tools for the orders team");
-  await form.roleArn().fill(ROLE_ARN);
+  await form.useRoleArn(ROLE_ARN);
   await expect(page.getByRole("radio", { name: /JSON Web Token/ })).toBeChecked();
+  await form.useOidcProvider();
 
   // A discovery URL without the well-known suffix is refused at the field, before anything reaches AWS.
   await form.discoveryUrl().fill("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI");
@@ -79,7 +80,7 @@ test("a gateway that still has targets cannot be deleted, and the dialog says wh
   const form = new GatewayForm(page);
   await form.open();
   await form.name().fill("busy-gateway");
-  await form.roleArn().fill(ROLE_ARN);
+  await form.useRoleArn(ROLE_ARN);
   await page.getByRole("radio", { name: /AWS IAM/ }).check();
   await form.submitButton().click();
   await expect(page).toHaveURL(/\/gateways\/busy-gateway-/);
@@ -97,6 +98,7 @@ test("a gateway that still has targets cannot be deleted, and the dialog says wh
 test("a Cognito discovery URL with audiences only warns that every token would be rejected", async ({ page }) => {
   const form = new GatewayForm(page);
   await form.open();
+  await form.useOidcProvider();
   await form.discoveryUrl().fill(COGNITO_DISCOVERY);
   await page.getByRole("button", { name: "Remove allowed client 1" }).click();
   await page.getByRole("button", { name: "Add allowed audience" }).click();
@@ -111,7 +113,7 @@ test("a duplicate name is refused by AWS with its error name shown, and nothing 
   const form = new GatewayForm(page);
   await form.open();
   await form.name().fill("twin");
-  await form.roleArn().fill(ROLE_ARN);
+  await form.useRoleArn(ROLE_ARN);
   await page.getByRole("radio", { name: /No authorization/ }).check();
   await form.submitButton().click();
   await expect(page).toHaveURL(/\/gateways\/twin-/);
@@ -119,7 +121,7 @@ test("a duplicate name is refused by AWS with its error name shown, and nothing 
   await form.open();
   await form.name().fill("twin");
   await form.description().fill("second one");
-  await form.roleArn().fill(ROLE_ARN);
+  await form.useRoleArn(ROLE_ARN);
   await page.getByRole("radio", { name: /No authorization/ }).check();
   await form.submitButton().click();
   const alert = page.getByRole("alert").filter({ hasText: "The gateway was not created" });

@@ -14,12 +14,27 @@ import { DeleteProviderDialog } from "./delete-provider-dialog";
 function CopyCell({ value, label, caption }: { value: string | undefined; label: string; caption?: string }) {
   return (
     <div className="flex items-center gap-2">
-      <div className="min-w-72 max-w-md flex-1">
+      <div className="min-w-64 max-w-sm flex-1">
         {caption ? <div className="text-xs text-muted-foreground">{caption}</div> : null}
         {value ? <code className="break-all font-mono text-xs">{value}</code> : <span className="text-muted-foreground">—</span>}
       </div>
       {value ? <CopyButton value={value} label={label} /> : null}
     </div>
+  );
+}
+
+function Times({ createdAt, updatedAt }: { createdAt: string; updatedAt: string }) {
+  return (
+    <>
+      <div title="Created">
+        <span className="sr-only">Created </span>
+        {formatDateTime(createdAt)}
+      </div>
+      <div title="Updated">
+        <span className="sr-only">Updated </span>
+        {formatDateTime(updatedAt)}
+      </div>
+    </>
   );
 }
 
@@ -30,8 +45,7 @@ export function ApiKeyProvidersTable({ items }: { items: ApiKeyProvider[] }) {
         <tr>
           <Th scope="col">Name</Th>
           <Th scope="col">ARN</Th>
-          <Th scope="col">Created</Th>
-          <Th scope="col">Updated</Th>
+          <Th scope="col">Created / updated</Th>
           <Th scope="col">
             <span className="sr-only">Actions</span>
           </Th>
@@ -40,12 +54,13 @@ export function ApiKeyProvidersTable({ items }: { items: ApiKeyProvider[] }) {
       <TBody>
         {items.map((p) => (
           <Tr key={p.credentialProviderArn}>
-            <Td className="font-medium">{p.name}</Td>
+            <Td className="min-w-32 break-words font-medium">{p.name}</Td>
             <Td>
               <CopyCell value={p.credentialProviderArn} label={`Copy ARN of ${p.name}`} />
             </Td>
-            <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(p.createdAt)}</Td>
-            <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(p.updatedAt)}</Td>
+            <Td className="whitespace-nowrap text-muted-foreground">
+              <Times createdAt={p.createdAt} updatedAt={p.updatedAt} />
+            </Td>
             <Td className="text-right">
               <DeleteProviderDialog kind="apiKey" name={p.name} />
             </Td>
@@ -73,7 +88,7 @@ export function Oauth2ProvidersTable({ items }: { items: Oauth2Provider[] }) {
       <TBody>
         {items.map((p) => (
           <Tr key={p.credentialProviderArn}>
-            <Td className="font-medium">
+            <Td className="min-w-32 break-words font-medium">
               {p.name}
               {p.clientId ? <div className="font-mono text-xs font-normal text-muted-foreground">client {p.clientId}</div> : null}
             </Td>
@@ -83,14 +98,7 @@ export function Oauth2ProvidersTable({ items }: { items: Oauth2Provider[] }) {
               <CopyCell caption="Callback URL" value={p.callbackUrl} label={`Copy callback URL of ${p.name}`} />
             </Td>
             <Td className="whitespace-nowrap text-muted-foreground">
-              <div title="Created">
-                <span className="sr-only">Created </span>
-                {formatDateTime(p.createdAt)}
-              </div>
-              <div title="Updated">
-                <span className="sr-only">Updated </span>
-                {formatDateTime(p.updatedAt)}
-              </div>
+              <Times createdAt={p.createdAt} updatedAt={p.updatedAt} />
             </Td>
             <Td className="text-right">
               <DeleteProviderDialog kind="oauth" name={p.name} />

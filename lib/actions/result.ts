@@ -3,9 +3,17 @@ import "server-only";
 import type { FieldErrors } from "@/lib/schemas/form-errors";
 import { ConsoleError } from "@/lib/aws/errors";
 
+/** What a multi-step action had already made when a later step failed, so the form can reuse it. */
+export type Provisioned = {
+  /** Human lines, e.g. "role AgentCoreGateway-orders (arn:…)". */
+  created: string[];
+  roleArn?: string;
+  cognito?: { poolId: string; clientId: string; discoveryUrl: string };
+};
+
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; message: string; errorName?: string; fieldErrors: FieldErrors };
+  | { ok: false; message: string; errorName?: string; fieldErrors: FieldErrors; provisioned?: Provisioned };
 
 export function fail(message: string, fieldErrors: FieldErrors = {}, errorName?: string): ActionResult<never> {
   return { ok: false, message, fieldErrors, errorName };

@@ -21,15 +21,19 @@ type Request = Omit<CreateGatewayRequest, "clientToken">;
 const requestFor = (form: unknown) => toGatewayRequest(gatewaySchema.parse(form));
 
 function iamForm(over: Partial<GatewayFormValues> = {}): GatewayFormValues {
-  return { ...emptyGatewayForm(), name: "my-gateway", roleArn: ROLE, authorizerType: "AWS_IAM", ...over };
+  return { ...emptyGatewayForm("test01"), name: "my-gateway", roleMode: "arn", roleArn: ROLE, authorizerType: "AWS_IAM", jwtSource: "oidc", ...over };
 }
 
 function fullJwtForm(): GatewayFormValues {
   return {
     name: "support-tools",
     description: "Tools for the support agents.",
+    roleMode: "arn",
+    newRoleName: "",
     roleArn: ROLE,
     authorizerType: "CUSTOM_JWT",
+    jwtSource: "oidc",
+    cognito: emptyGatewayForm("test01").cognito,
     jwt: {
       discoveryUrl: ` ${COGNITO} `,
       allowedAudience: ["api://support", ""],
@@ -175,8 +179,12 @@ describe("gatewayToFormValues", () => {
     expect(gatewayToFormValues(fullGateway)).toEqual({
       name: "support-tools",
       description: "Tools for the support agents.",
+      roleMode: "arn",
+      newRoleName: "",
       roleArn: ROLE,
       authorizerType: "CUSTOM_JWT",
+      jwtSource: "oidc",
+      cognito: expect.any(Object),
       jwt: {
         discoveryUrl: COGNITO,
         allowedAudience: ["api://support"],
@@ -195,10 +203,13 @@ describe("gatewayToFormValues", () => {
     });
   });
 
-  it("fills a minimal AWS_IAM gateway with the new-form defaults", () => {
+  it("fills a minimal AWS_IAM gateway with the new-form defaults, its role given by ARN", () => {
     expect(gatewayToFormValues({ name: "gw", roleArn: ROLE, authorizerType: "AWS_IAM" })).toEqual({
       ...emptyGatewayForm(),
+      cognito: expect.any(Object),
+      jwtSource: "oidc",
       name: "gw",
+      roleMode: "arn",
       roleArn: ROLE,
       authorizerType: "AWS_IAM",
     });

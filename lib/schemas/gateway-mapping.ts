@@ -67,8 +67,12 @@ export function gatewayToFormValues(
   return {
     name: g.name ?? "",
     description: g.description ?? "",
+    roleMode: "arn",
+    newRoleName: "",
     roleArn: g.roleArn ?? "",
     authorizerType,
+    jwtSource: "oidc",
+    cognito: empty.cognito,
     jwt: jwt
       ? {
           discoveryUrl: jwt.discoveryUrl ?? "",

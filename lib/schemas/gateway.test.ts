@@ -56,7 +56,7 @@ type Loose<T> = { [K in keyof T]?: unknown };
 
 /** A valid AWS_IAM gateway form, with some fields replaced. */
 function iamForm(over: Loose<GatewayFormValues> = {}) {
-  return { ...emptyGatewayForm(), name: "my-gateway", roleArn: ROLE, authorizerType: "AWS_IAM", ...over };
+  return { ...emptyGatewayForm("test01"), name: "my-gateway", roleMode: "arn", roleArn: ROLE, authorizerType: "AWS_IAM", jwtSource: "oidc", ...over };
 }
 
 /** A valid CUSTOM_JWT gateway form (one allowed client), with some JWT fields and other fields replaced. */
@@ -651,13 +651,41 @@ describe("errors across sections", () => {
   });
 });
 
+describe("execution role choice", () => {
+  it("checks the new role's name (IAM rules) and ignores the ARN when the role is created with the gateway", () => {
+    expect(fieldErrors(iamForm({ roleMode: "new", newRoleName: "AgentCoreGateway-orders", roleArn: "" }))).toEqual({});
+    expect(Object.keys(fieldErrors(iamForm({ roleMode: "new", newRoleName: "has space", roleArn: "" })))).toEqual(["newRoleName"]);
+    expect(Object.keys(fieldErrors(iamForm({ roleMode: "new", newRoleName: "r".repeat(65), roleArn: "" })))).toEqual(["newRoleName"]);
+  });
+
+  it("asks to pick a role when an existing one is to be used", () => {
+    expect(fieldErrors(iamForm({ roleMode: "existing", roleArn: "" }))).toEqual({ roleArn: "Choose a role, or create a new one." });
+    expect(fieldErrors(iamForm({ roleMode: "existing", roleArn: ROLE }))).toEqual({});
+  });
+
+  it("checks the typed ARN against the model's pattern", () => {
+    expect(fieldErrors(iamForm({ roleMode: "arn", roleArn: "nope" }))).toEqual({ roleArn: MSG.rolePattern });
+  });
+});
+
 describe("emptyGatewayForm", () => {
-  it("starts a CUSTOM_JWT gateway with one blank client row and everything else empty or off", () => {
-    expect(emptyGatewayForm()).toEqual({
+  it("starts a CUSTOM_JWT gateway with a new execution role, a Cognito quick create, one blank client row and everything else empty or off", () => {
+    expect(emptyGatewayForm("abc123")).toEqual({
       name: "",
       description: "",
+      roleMode: "new",
+      newRoleName: "",
       roleArn: "",
       authorizerType: "CUSTOM_JWT",
+      jwtSource: "cognito-new",
+      cognito: {
+        poolName: "agentcore-gateway-abc123",
+        domainPrefix: "agentcore-gateway-abc123",
+        resourceServerIdentifier: "agentcore-gateway",
+        resourceServerName: "AgentCore Gateway",
+        scopes: "invoke",
+        clientName: "agentcore-gateway-client-abc123",
+      },
       jwt: { discoveryUrl: "", allowedAudience: [], allowedClients: [""], allowedScopes: [], customClaims: [] },
       mcp: { supportedVersions: [], instructions: "", semanticSearch: false },
       debugExceptions: false,
@@ -677,12 +705,26 @@ describe("emptyGatewayForm", () => {
     expect(b.mcp.supportedVersions).toEqual([]);
   });
 
-  it("submitted untouched, asks for the name and the role", () => {
-    expect(fieldErrors(emptyGatewayForm())).toMatchObject({ name: MSG.nameEmpty, roleArn: MSG.roleEmpty });
+  it("submitted untouched, asks for the name and the new role's name, with the Cognito names already valid", () => {
+    expect(fieldErrors(emptyGatewayForm())).toEqual({ name: MSG.nameEmpty, newRoleName: expect.any(String) });
+  });
+
+  it("with a quick-created Cognito pool, checks its names and not the discovery URL", () => {
+    const form = { ...emptyGatewayForm("abc123"), name: "gw", newRoleName: "agentcore-gw-role" };
+    expect(fieldErrors(form)).toEqual({});
+    expect(gatewaySchema.parse(form)).toMatchObject({ jwt: undefined, cognito: { poolName: "agentcore-gateway-abc123", scopes: ["invoke"] } });
+    expect(Object.keys(fieldErrors({ ...form, cognito: { ...form.cognito, domainPrefix: "Has Caps" } }))).toEqual(["cognito.domainPrefix"]);
+  });
+
+  it("with an existing Cognito pool, asks to pick one until the picker fills the discovery URL", () => {
+    const form = { ...emptyGatewayForm(), name: "gw", roleMode: "arn" as const, roleArn: ROLE, jwtSource: "cognito-existing" as const };
+    expect(fieldErrors(form)).toEqual({ "jwt.discoveryUrl": "Choose a user pool and an app client." });
+    form.jwt = { ...form.jwt, discoveryUrl: DISCOVERY, allowedClients: ["client-1"] };
+    expect(fieldErrors(form)).toEqual({});
   });
 
   it("needs only a name, a role and a discovery URL plus one client to be valid", () => {
-    const form = { ...emptyGatewayForm(), name: "gw", roleArn: ROLE };
+    const form = { ...emptyGatewayForm(), name: "gw", roleMode: "arn" as const, roleArn: ROLE, jwtSource: "oidc" as const };
     form.jwt = { ...form.jwt, discoveryUrl: DISCOVERY, allowedClients: ["client-1"] };
     expect(fieldErrors(form)).toEqual({});
   });

@@ -1,5 +1,7 @@
 // The gateway form's schema: one source of truth for the create/edit forms (client) and the server actions.
 import { z } from "zod";
+import { roleNameSchema } from "./role";
+import { defaultQuickCreateValues, quickCreateSchema, type QuickCreateFormValues } from "./cognito";
 import {
   AUTHORIZER_TYPES,
   CLAIM_NAME_MAX,
@@ -144,12 +146,21 @@ export const mcpOptionsSchema = z.object({
 
 export const authorizerTypeSchema = z.enum(AUTHORIZER_TYPES, "Choose how callers authenticate.");
 
+export const ROLE_MODES = ["new", "existing", "arn"] as const;
+/** Where a JWT authorizer's identity provider comes from: made with the gateway, an existing Cognito pool, or any OIDC provider. */
+export const JWT_SOURCES = ["cognito-new", "cognito-existing", "oidc"] as const;
+
 const baseGatewaySchema = z.object({
   name: gatewayNameSchema,
   description: descriptionSchema,
-  roleArn: roleArnSchema,
+  // How the execution role is given: created with the gateway, picked from the account, or typed as an ARN.
+  roleMode: z.enum(ROLE_MODES, "Choose how to give the gateway its execution role."),
+  newRoleName: z.string(),
+  roleArn: z.string(),
   authorizerType: authorizerTypeSchema,
   // Kept in the values whatever the type, so switching types never loses what was typed; checked only for CUSTOM_JWT.
+  jwtSource: z.enum(JWT_SOURCES, "Choose where the tokens come from."),
+  cognito: z.unknown(),
   jwt: z.unknown(),
   mcp: mcpOptionsSchema,
   debugExceptions: z.boolean(),
@@ -166,9 +177,26 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export const gatewaySchema = baseGatewaySchema
   .superRefine(
     (v, ctx) => {
-      if (v.authorizerType === "CUSTOM_JWT") {
+      const add = (path: (string | number)[], issues: readonly { path: PropertyKey[]; message: string }[]) => {
+        for (const issue of issues) ctx.addIssue({ code: "custom", path: [...path, ...(issue.path as (string | number)[])], message: issue.message });
+      };
+      if (v.roleMode === "new") {
+        const r = roleNameSchema.safeParse(v.newRoleName);
+        if (!r.success) add(["newRoleName"], r.error.issues);
+      } else if (v.roleMode === "existing" && (typeof v.roleArn !== "string" || v.roleArn.trim() === "")) {
+        ctx.addIssue({ code: "custom", path: ["roleArn"], message: "Choose a role, or create a new one." });
+      } else {
+        const r = roleArnSchema.safeParse(v.roleArn);
+        if (!r.success) add(["roleArn"], r.error.issues);
+      }
+      if (v.authorizerType === "CUSTOM_JWT" && v.jwtSource === "cognito-new") {
+        const parsed = quickCreateSchema.safeParse(v.cognito);
+        if (!parsed.success) add(["cognito"], parsed.error.issues);
+      } else if (v.authorizerType === "CUSTOM_JWT") {
         const parsed = jwtAuthorizerSchema.safeParse(v.jwt);
-        if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["jwt", ...issue.path], message: issue.message });
+        if (v.jwtSource === "cognito-existing" && isRecord(v.jwt) && !v.jwt.discoveryUrl) {
+          ctx.addIssue({ code: "custom", path: ["jwt", "discoveryUrl"], message: "Choose a user pool and an app client." });
+        } else if (!parsed.success) add(["jwt"], parsed.error.issues);
       }
       if (Array.isArray(v.tags)) {
         const tagKeys = new Set<string>();
@@ -182,13 +210,24 @@ export const gatewaySchema = baseGatewaySchema
     },
     { when: (payload) => isRecord(payload.value) },
   )
-  .transform((v) => ({ ...v, jwt: v.authorizerType === "CUSTOM_JWT" ? jwtAuthorizerSchema.parse(v.jwt) : undefined }));
+  .transform((v) => ({
+    ...v,
+    roleArn: v.roleArn.trim(),
+    newRoleName: v.newRoleName.trim(),
+    jwt: v.authorizerType === "CUSTOM_JWT" && v.jwtSource !== "cognito-new" ? jwtAuthorizerSchema.parse(v.jwt) : undefined,
+    cognito: v.authorizerType === "CUSTOM_JWT" && v.jwtSource === "cognito-new" ? quickCreateSchema.parse(v.cognito) : undefined,
+  }));
 
 export type GatewayFormValues = {
   name: string;
   description: string;
+  roleMode: (typeof ROLE_MODES)[number];
+  newRoleName: string;
   roleArn: string;
   authorizerType: (typeof AUTHORIZER_TYPES)[number];
+  jwtSource: (typeof JWT_SOURCES)[number];
+  /** The Cognito quick create's names, used when jwtSource is "cognito-new". */
+  cognito: QuickCreateFormValues;
   jwt: {
     discoveryUrl: string;
     allowedAudience: string[];
@@ -204,12 +243,17 @@ export type GatewayFormValues = {
 
 export type GatewayInput = z.output<typeof gatewaySchema>;
 
-export function emptyGatewayForm(): GatewayFormValues {
+/** A new gateway's form; `suffix` makes the Cognito quick create's names unique (fixed in tests). */
+export function emptyGatewayForm(suffix?: string): GatewayFormValues {
   return {
     name: "",
     description: "",
+    roleMode: "new",
+    newRoleName: "",
     roleArn: "",
     authorizerType: "CUSTOM_JWT",
+    jwtSource: "cognito-new",
+    cognito: defaultQuickCreateValues(suffix),
     jwt: { discoveryUrl: "", allowedAudience: [], allowedClients: [""], allowedScopes: [], customClaims: [] },
     mcp: { supportedVersions: [], instructions: "", semanticSearch: false },
     debugExceptions: false,

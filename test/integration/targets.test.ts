@@ -417,16 +417,18 @@ describe("inline payloads that do not parse → FAILED with the reason", () => {
     expect(out.status).toBe("CREATING");
     const got = await get(out.targetId!);
     expect(got.status).toBe("FAILED");
-    expect(got.statusReasons).toEqual(["Failed to parse the OpenAPI schema as JSON: Expected ',' or '}' but found '\"' at line 4, column 3"]);
+    expect(got.statusReasons).toEqual(["Failed to parse the OpenAPI schema as JSON: Missing ',' between two properties at line 4, column 3"]);
   });
 
   it("OpenAPI YAML that is not a mapping, Swagger 2.0, broken Smithy AST", async () => {
     const yaml = await create({ targetConfiguration: openApi("openapi: 3.0.0\n\tinfo: {}\n"), credentialProviderConfigurations: apiKeyAuth() });
     const swagger = await create({ targetConfiguration: openApi(JSON.stringify({ swagger: "2.0", info: {}, paths: {} })), credentialProviderConfigurations: apiKeyAuth() });
     const model = await create({ targetConfiguration: smithy('{"smithy": "2.0", "shapes": {') });
-    expect(await get(yaml.targetId!)).toMatchObject({ status: "FAILED", statusReasons: ["Failed to parse the OpenAPI schema as YAML: tab characters cannot be used for indentation at line 2, column 1"] });
-    expect((await get(swagger.targetId!)).statusReasons).toEqual(["Unsupported OpenAPI version: Swagger 2.0 documents are not supported; use OpenAPI 3.0 or 3.1"]);
-    expect(await get(model.targetId!)).toMatchObject({ status: "FAILED", statusReasons: [expect.stringMatching(/^Failed to parse the Smithy model as JSON: .* at line 1, column 30$/)] });
+    expect(await get(yaml.targetId!)).toMatchObject({ status: "FAILED", statusReasons: ["Failed to parse the OpenAPI schema as YAML: Tabs are not allowed for indentation in YAML — indent with spaces at line 2, column 1"] });
+    expect((await get(swagger.targetId!)).statusReasons).toEqual([
+      "Invalid OpenAPI schema: Swagger 2.0 documents are not supported — AgentCore Gateway accepts OpenAPI 3.0 and 3.1; convert the document to OpenAPI 3 at line 1, column 12",
+    ]);
+    expect(await get(model.targetId!)).toMatchObject({ status: "FAILED", statusReasons: [expect.stringMatching(/^Failed to parse the Smithy model as JSON: .* at line 1, column 29$/)] });
   });
 
   it("an update to a broken payload ends UPDATE_UNSUCCESSFUL; fixing it makes the target READY again", async () => {
@@ -436,7 +438,7 @@ describe("inline payloads that do not parse → FAILED with the reason", () => {
     expect((await update("not: [valid")).status).toBe("UPDATING");
     const failed = await get(out.targetId!);
     expect(failed.status).toBe("UPDATE_UNSUCCESSFUL");
-    expect(failed.statusReasons?.[0]).toMatch(/missing required field 'openapi'/);
+    expect(failed.statusReasons?.[0]).toMatch(/^Failed to parse the OpenAPI schema as YAML: Unclosed '\[' .* at line 1, column 12$/);
     await update(OPENAPI);
     const fixed = await get(out.targetId!);
     expect(fixed.status).toBe("READY");

@@ -3,27 +3,25 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createGatewayAction, updateGatewayAction } from "@/lib/actions/gateways";
+import { createGatewayAction, updateGatewayAction, type CreateGatewayData } from "@/lib/actions/gateways";
+import type { ActionResult } from "@/lib/actions/result";
 import type { GatewayFormValues } from "@/lib/schemas/gateway";
-import { AUTHORIZER_TYPES, GATEWAY_DESCRIPTION_MAX } from "@/lib/schemas/constraints";
+import { GATEWAY_DESCRIPTION_MAX } from "@/lib/schemas/constraints";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { ErrorCallout } from "../error-callout";
-import { JwtSection } from "./jwt-section";
+import { CreatedPanel, type CreatedWithCognito } from "./created-panel";
+import { InboundSection } from "./inbound-section";
+import { defaultRoleName, RoleSection, type RoleOption } from "./role-section";
 import { AdvancedSection, McpSection, TagsSection } from "./options-sections";
 import { useGatewayForm } from "./use-gateway-form";
 
-const AUTHORIZER_INFO: Record<(typeof AUTHORIZER_TYPES)[number], { label: string; hint: string }> = {
-  CUSTOM_JWT: { label: "JSON Web Token (OAuth)", hint: "Callers send a bearer token from your identity provider (Cognito, Auth0, Okta, Entra ID…)." },
-  AWS_IAM: { label: "AWS IAM", hint: "Callers sign requests with AWS credentials (SigV4)." },
-  NONE: { label: "No authorization", hint: "Anyone who knows the URL can call the gateway. For tests only." },
-};
-
+type Context = { roles?: RoleOption[] | null; accountId?: string | null; region?: string };
 type Props =
-  | { mode: "create"; initial: GatewayFormValues }
-  | { mode: "edit"; initial: GatewayFormValues; gatewayId: string; semanticLocked: boolean };
+  | ({ mode: "create"; initial: GatewayFormValues } & Context)
+  | ({ mode: "edit"; initial: GatewayFormValues; gatewayId: string; semanticLocked: boolean } & Context);
 
 export function GatewayForm(props: Props) {
   const form = useGatewayForm(props.initial);
@@ -31,6 +29,7 @@ export function GatewayForm(props: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<{ message: string; errorName?: string } | null>(null);
+  const [created, setCreated] = useState<CreatedWithCognito | null>(null);
   const token = useRef<{ forValues: string; token: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const editing = props.mode === "edit";
@@ -52,18 +51,38 @@ export function GatewayForm(props: Props) {
     if (!token.current || token.current.forValues !== snapshot) token.current = { forValues: snapshot, token: crypto.randomUUID() };
     const clientToken = token.current.token;
     startTransition(async () => {
-      const result = props.mode === "create" ? await createGatewayAction(values, clientToken) : await updateGatewayAction(props.gatewayId, values);
+      const result: ActionResult<{ gatewayId: string } & Partial<CreateGatewayData>> =
+        props.mode === "create" ? await createGatewayAction(values, clientToken) : await updateGatewayAction(props.gatewayId, values);
       if (result.ok) {
         toast.success(props.mode === "create" ? `Gateway ${values.name} is being created.` : `Gateway ${values.name} is being updated.`);
+        // A quick-created Cognito client's secret is shown once, here, before moving on.
+        const { cognito, created: made } = result.data;
+        if (cognito) return setCreated({ gatewayId: result.data.gatewayId, created: made ?? [], cognito });
         router.push(`/gateways/${result.data.gatewayId}`);
         router.refresh();
         return;
       }
       form.setServerErrors(result.fieldErrors);
       setFailure({ message: result.message, errorName: result.errorName });
+      const made = result.provisioned;
+      if (made) {
+        // Point the form at what already exists, so submitting again finishes the job instead of making twins.
+        form.update("roleMode", (d) => {
+          if (made.roleArn) {
+            d.roleMode = "arn";
+            d.roleArn = made.roleArn;
+          }
+          if (made.cognito) {
+            d.jwtSource = "oidc";
+            d.jwt = { ...d.jwt, discoveryUrl: made.cognito.discoveryUrl, allowedClients: [made.cognito.clientId] };
+          }
+        });
+      }
       focusFirstInvalid();
     });
   }
+
+  if (created) return <CreatedPanel {...created} />;
 
   return (
     <form
@@ -95,7 +114,13 @@ export function GatewayForm(props: Props) {
                 {...p}
                 autoComplete="off"
                 value={values.name}
-                onChange={(e) => update("name", (d) => void (d.name = e.target.value))}
+                onChange={(e) =>
+                  update("name", (d) => {
+                    // The new role's name follows the gateway's until the user types one of their own.
+                    if (d.newRoleName === "" || d.newRoleName === defaultRoleName(d.name)) d.newRoleName = defaultRoleName(e.target.value);
+                    d.name = e.target.value;
+                  })
+                }
                 onBlur={() => touch("name")}
               />
             )}
@@ -108,24 +133,7 @@ export function GatewayForm(props: Props) {
           >
             {(p) => <Textarea {...p} rows={2} value={values.description} onChange={(e) => update("description", (d) => void (d.description = e.target.value))} />}
           </Field>
-          <Field
-            id="gateway-role-arn"
-            label="Execution role ARN"
-            required
-            error={errors.roleArn}
-            hint="The IAM role the gateway assumes to call its targets. It must trust bedrock-agentcore.amazonaws.com."
-          >
-            {(p) => (
-              <Input
-                {...p}
-                autoComplete="off"
-                placeholder="arn:aws:iam::123456789012:role/AgentCoreGatewayRole"
-                value={values.roleArn}
-                onChange={(e) => update("roleArn", (d) => void (d.roleArn = e.target.value))}
-                onBlur={() => touch("roleArn")}
-              />
-            )}
-          </Field>
+          <RoleSection form={form} roles={props.roles ?? null} accountId={props.accountId ?? null} region={props.region ?? ""} locked={editing} />
         </CardContent>
       </Card>
 
@@ -133,39 +141,8 @@ export function GatewayForm(props: Props) {
         <CardHeader>
           <CardTitle>Inbound auth</CardTitle>
         </CardHeader>
-        <CardContent className="space-y-5">
-          <fieldset className="space-y-2" aria-describedby={editing ? "authorizer-locked" : undefined}>
-            <legend className="text-sm font-medium">Authorizer type</legend>
-            {editing ? (
-              <p id="authorizer-locked" className="text-xs text-muted-foreground">
-                The authorizer type is fixed when a gateway is created and cannot be changed.
-              </p>
-            ) : null}
-            <div className="grid grid-cols-3 gap-3">
-              {AUTHORIZER_TYPES.map((t) => (
-                <label
-                  key={t}
-                  className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-70"
-                >
-                  <input
-                    type="radio"
-                    name="authorizerType"
-                    value={t}
-                    className="mt-0.5"
-                    checked={values.authorizerType === t}
-                    disabled={editing}
-                    onChange={() => update("authorizerType", (d) => void (d.authorizerType = t))}
-                  />
-                  <span>
-                    <span className="block font-medium">{AUTHORIZER_INFO[t].label}</span>
-                    <span className="block text-xs text-muted-foreground">{AUTHORIZER_INFO[t].hint}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
-            {errors.authorizerType ? <p className="text-xs font-medium text-destructive">{errors.authorizerType}</p> : null}
-          </fieldset>
-          {values.authorizerType === "CUSTOM_JWT" ? <JwtSection form={form} /> : null}
+        <CardContent>
+          <InboundSection form={form} editing={editing} />
         </CardContent>
       </Card>
 

@@ -1,33 +1,47 @@
 // Checks of inline target payloads (OpenAPI, Smithy JSON AST, MCP tool schema): why a payload would make the target FAILED.
-// The documents are judged by the console's own parsers, so the sandbox and the target form agree on what is valid.
-import { parseDocument } from "yaml";
+// Documents are judged by the console's own parsers (lib/schemas), so the sandbox and the target form agree on what is valid.
+import { isAlias, parseDocument, visit } from "yaml";
 import { parseApiDocument, type ApiDocumentKind } from "../../../lib/schemas/api-document";
-import { getEntry, lineIndex, parseJsonWithPositions, type JsonNode } from "../../../lib/schemas/json-positions";
+import { getEntry, lineIndex, parseJsonWithPositions, positionAt, type JsonNode, type TextPosition } from "../../../lib/schemas/json-positions";
 
-const at = (p: { line: number; column: number }) => `at line ${p.line}, column ${p.column}`;
+const at = (p: TextPosition) => `at line ${p.line}, column ${p.column}`;
 
 const WHAT: Record<ApiDocumentKind, { failed: string; invalid: string }> = {
   openapi: { failed: "Failed to parse the OpenAPI schema", invalid: "Invalid OpenAPI schema" },
   smithy: { failed: "Failed to parse the Smithy model", invalid: "Invalid Smithy model" },
 };
 
-/** Whether the text gets past the JSON or YAML parser at all (then a failure is about the document's content). */
-function syntax(text: string, kind: ApiDocumentKind): { format: "JSON" | "YAML" | undefined; parses: boolean } {
+type Syntax = { format: "JSON" | "YAML"; parses: boolean; aliasBomb?: TextPosition };
+
+/** Whether the text gets past the JSON or YAML parser at all (if so, a failure is about the document's content). */
+function syntax(text: string, kind: ApiDocumentKind): Syntax {
   const first = /\S/.exec(text.replace(/^\uFEFF/, " "))?.[0];
-  if (first === "{" || first === "[") return { format: "JSON", parses: parseJsonWithPositions(text).ok };
-  // Smithy: only the JSON AST (parseApiDocument names the IDL when it sees it).
-  if (kind === "smithy") return { format: undefined, parses: false };
-  return { format: "YAML", parses: parseDocument(text, { prettyErrors: false }).errors.length === 0 };
+  // Smithy models are JSON AST only (parseApiDocument names the IDL when it sees it).
+  if (kind === "smithy" || first === "{" || first === "[") return { format: "JSON", parses: parseJsonWithPositions(text).ok };
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length) return { format: "YAML", parses: false };
+  try {
+    // Unknown aliases, and aliases that expand exponentially, only show when the tree is resolved.
+    doc.toJS();
+    return { format: "YAML", parses: true };
+  } catch (e) {
+    if (!/Excessive alias count/.test((e as Error).message)) return { format: "YAML", parses: false };
+    let offset = 0;
+    visit(doc, (_key, node) => (isAlias(node) ? ((offset = node.range?.[0] ?? 0), visit.BREAK) : undefined));
+    return { format: "YAML", parses: false, aliasBomb: positionAt(text, offset) };
+  }
 }
 
 function documentProblems(text: string, kind: ApiDocumentKind): string[] {
   const what = WHAT[kind];
   if (!text.trim()) return [`${what.failed}: the document is empty`];
+  const s = syntax(text, kind);
+  const failed = `${what.failed} as ${s.format}`;
+  // Checked before parseApiDocument, which expands every alias (exponential for an "alias bomb").
+  if (s.aliasBomb) return [`${failed}: Too many aliases — the anchors and aliases expand to an excessive number of nodes ${at(s.aliasBomb)}`];
   const result = parseApiDocument(text, kind);
   if (result.ok) return [];
-  const { format, parses } = syntax(text, kind);
-  const prefix = parses ? what.invalid : format ? `${what.failed} as ${format}` : what.failed;
-  return [`${prefix}: ${result.message} ${at(result)}`];
+  return [`${s.parses ? what.invalid : failed}: ${result.message} ${at(result)}`];
 }
 
 /** Why an inline OpenAPI document (JSON or YAML) is unusable; empty when it is fine. At most one reason, placed. */
@@ -42,7 +56,7 @@ export function smithyProblems(text: string): string[] {
 
 const member = (node: JsonNode, key: string) => (node.kind === "object" ? getEntry(node, key)?.value : undefined);
 
-/** Why an inline MCP tool schema (JSON, MCP tools/list shape) is unusable; empty when it is fine. */
+/** Why an inline MCP tool schema (JSON, MCP tools/list shape) is unusable; empty when it is fine. Every reason is placed. */
 export function mcpToolSchemaProblems(text: string): string[] {
   const parsed = parseJsonWithPositions(text);
   if (!parsed.ok) return [`Failed to parse the MCP tool schema as JSON: ${parsed.error.message} ${at(parsed.error)}`];
@@ -54,7 +68,10 @@ export function mcpToolSchemaProblems(text: string): string[] {
   }
   const reasons: string[] = [];
   tools.items.forEach((tool, i) => {
-    if (tool.kind !== "object") return reasons.push(`Invalid MCP tool schema: tools[${i}] must be an object ${at(where(tool.start))}`);
+    if (tool.kind !== "object") {
+      reasons.push(`Invalid MCP tool schema: tools[${i}] must be an object ${at(where(tool.start))}`);
+      return;
+    }
     const name = member(tool, "name");
     if (name?.kind !== "string" || !name.value) reasons.push(`Invalid MCP tool schema: tools[${i}].name is required ${at(where((name ?? tool).start))}`);
     const input = member(tool, "inputSchema");
