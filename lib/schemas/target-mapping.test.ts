@@ -468,19 +468,21 @@ describe("round trip: toTargetRequest(targetToFormValues(target)) is the target"
   });
 
   it("works from a whole GetGatewayTarget response (read-only members are ignored)", () => {
-    const response: GetGatewayTargetResponse = {
+    const target = targets["Smithy, OAuth client credentials"];
+    const response: Omit<GetGatewayTargetResponse, "$metadata"> = {
       gatewayArn: "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/gw-abcdefghij",
       targetId: "ABCDEFGHIJ",
+      name: target.name!,
+      description: target.description,
+      targetConfiguration: target.targetConfiguration!,
+      credentialProviderConfigurations: target.credentialProviderConfigurations!,
       createdAt: new Date(),
       updatedAt: new Date(),
       status: "READY",
       statusReasons: [],
       lastSynchronizedAt: new Date(),
-      ...targets["MCP server, no authorization"],
-      name: "mcp",
-      targetConfiguration: targets["MCP server, no authorization"].targetConfiguration!,
     };
-    expect(toTargetRequest(targetToFormValues(response))).toEqual(targets["MCP server, no authorization"]);
+    expect(toTargetRequest(targetToFormValues(response))).toEqual(target);
   });
 });
 

@@ -113,7 +113,7 @@ export function toTargetRequest(v: TargetFormValues): TargetFields {
   };
 }
 
-export function targetTypeOf(t: Pick<GetGatewayTargetResponse, "targetConfiguration">): TargetType | "other" {
+export function targetTypeOf(t: Partial<Pick<GetGatewayTargetResponse, "targetConfiguration">>): TargetType | "other" {
   const mcp = t.targetConfiguration?.mcp;
   if (mcp?.lambda) return "lambda";
   if (mcp?.openApiSchema) return "openApi";
@@ -131,7 +131,7 @@ function sourceFrom(schema: { s3?: { uri?: string; bucketOwnerAccountId?: string
 }
 
 /** Form values for editing a target: everything it has now. */
-export function targetToFormValues(t: Pick<GetGatewayTargetResponse, "name" | "description" | "targetConfiguration" | "credentialProviderConfigurations">): TargetFormValues {
+export function targetToFormValues(t: Partial<Pick<GetGatewayTargetResponse, "name" | "description" | "targetConfiguration" | "credentialProviderConfigurations">>): TargetFormValues {
   const v = emptyTargetForm();
   v.name = t.name ?? "";
   v.description = t.description ?? "";
