@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
+import zlib from "node:zlib";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import {
@@ -215,8 +216,10 @@ function formValues(name: string): GatewayFormValues {
   const v = emptyGatewayForm();
   v.name = name;
   v.description = "Benchmark gateway";
+  v.roleMode = "arn";
   v.roleArn = ROLE_ARN;
   v.authorizerType = "CUSTOM_JWT";
+  v.jwtSource = "oidc";
   v.jwt.discoveryUrl = DISCOVERY_URL;
   v.jwt.allowedClients = ["bench-client-1"];
   return v;
@@ -295,7 +298,7 @@ async function callCreateAction(base: string, actionId: string, name: string, re
   const r = await postAction(base, actionId, [formValues(name), randomUUID()], region);
   if (r.status !== 200) throw new Error(`action ${name}: HTTP ${r.status}\n${r.body.slice(0, 500)}`);
   if (!(r.headers.get("content-type") ?? "").startsWith("text/x-component")) throw new Error(`action ${name}: not an RSC response (${r.headers.get("content-type")})`);
-  const m = /"ok":true,"data":\{"gatewayId":"([0-9a-z-]+)"\}/.exec(r.body);
+  const m = /"ok":true,"data":\{"gatewayId":"([0-9a-z-]+)"/.exec(r.body);
   if (!m) throw new Error(`action ${name}: no {"ok":true} result in the response:\n${r.body.slice(0, 800)}`);
   return { ms: r.ms, bytes: Buffer.byteLength(r.body), gatewayId: m[1], revalidated: r.headers.get("x-action-revalidated") };
 }
@@ -320,6 +323,20 @@ async function listAllNames(client: BedrockAgentCoreControlClient): Promise<Set<
 }
 
 // ---------- main ----------
+
+/** The JavaScript a browser loads for a page: every <script src> of its HTML, raw and gzip-compressed. */
+async function clientJs(base: string, pagePath: string): Promise<{ scripts: number; rawKiB: number; gzipKiB: number }> {
+  const html = await (await fetch(base + pagePath)).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
+  let raw = 0;
+  let gz = 0;
+  for (const src of srcs) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    raw += body.length;
+    gz += zlib.gzipSync(body, { level: 9 }).length;
+  }
+  return { scripts: srcs.length, rawKiB: Math.round(raw / 102.4) / 10, gzipKiB: Math.round(gz / 102.4) / 10 };
+}
 
 async function main() {
   const started = performance.now();
@@ -436,6 +453,13 @@ async function main() {
     if (finalNames.size !== created.length) throw new Error(`ListGateways in ${opts.createRegion} shows ${finalNames.size} gateways, expected ${created.length}`);
     if ((await listAllNames(client)).size !== opts.gateways) throw new Error(`the seeded region no longer holds exactly ${opts.gateways} gateways`);
 
+    // 5. client JS per page (what the browser downloads, gzip as served over the network)
+    // A gateway of the console's own region, so its pages render (not the not-found page).
+    const someId = (await client.send(new ListGatewaysCommand({ maxResults: 1 }))).items?.[0]?.gatewayId ?? "";
+    const jsPages = ["/gateways", "/gateways/new", `/gateways/${someId}`, `/gateways/${someId}/targets/new`, "/identity", "/roles"];
+    const js: Record<string, Awaited<ReturnType<typeof clientJs>>> = {};
+    for (const pth of jsPages) js[pth.replace(someId, "{id}")] = await clientJs(next.url, pth);
+
     const action = stats(actionMs);
     const sdk = stats(sdkMs);
     const ratio = Math.round((action.median / sdk.median) * 100) / 100;
@@ -455,6 +479,8 @@ async function main() {
     console.log(`create ratio (action median / SDK median): ${ratio.toFixed(2)}×  (action − SDK median: ${(action.median - sdk.median).toFixed(1)} ms)`);
     console.log(`seeding ${opts.gateways} gateways: ${seeded.ms.toFixed(0)} ms (${((opts.gateways / seeded.ms) * 1000).toFixed(0)}/s, batches of ${opts.seedBatch})`);
     if (build.built) console.log(`next build: ${(build.ms / 1000).toFixed(1)} s`);
+    console.log("client JS a browser loads (all <script src> of the page):");
+    for (const [pth, j] of Object.entries(js)) console.log(`  ${pth.padEnd(28)} ${String(j.scripts).padStart(3)} scripts  ${j.gzipKiB.toFixed(1).padStart(6)} KiB gzip  ${j.rawKiB.toFixed(1).padStart(7)} KiB raw`);
 
     const results = {
       timestamp: new Date().toISOString(),
@@ -467,6 +493,7 @@ async function main() {
       seed: { gateways: opts.gateways, batch: opts.seedBatch, ms: Math.round(seeded.ms), perSecond: Math.round((opts.gateways / seeded.ms) * 1000) },
       listPage: pages,
       create: { region: opts.createRegion, action: { ...action, responseBytes: actionBytes, revalidatedHeader: revalidated }, sdk, ratio, verifiedGateways: created.length },
+      clientJs: js,
       totalMs: 0,
     };
     results.totalMs = Math.round(performance.now() - started);
