@@ -3,6 +3,7 @@
 import { Plus } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import type { ApiKeyProvider, Oauth2Provider } from "@/lib/aws/credential-providers";
+import { PROVIDER_NOUN } from "@/lib/schemas/credential-provider";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { ApiKeyProviderForm } from "./api-key-provider-form";
@@ -28,7 +29,7 @@ export type CreateProviderDialogProps =
 export function CreateProviderDialog(props: CreateProviderDialogProps) {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<ApiKeyProvider | Oauth2Provider | null>(null);
-  const noun = props.kind === "apiKey" ? "API key provider" : "OAuth2 provider";
+  const noun = PROVIDER_NOUN[props.kind];
   const idPrefix = `dialog-${props.kind}-provider`;
 
   return (

@@ -2,7 +2,7 @@
 // Picks an API key or OAuth2 credential provider by ARN (for a target's outbound auth), with an inline "create" dialog.
 import { useMemo, useState } from "react";
 import type { ApiKeyProvider, Oauth2Provider } from "@/lib/aws/credential-providers";
-import { vendorLabel, type ProviderKind } from "@/lib/schemas/credential-provider";
+import { PROVIDER_NOUN, vendorLabel, type ProviderKind } from "@/lib/schemas/credential-provider";
 import { Select } from "@/components/ui/input";
 import { CreateProviderDialog } from "./create-provider-dialog";
 
@@ -26,7 +26,6 @@ export type CredentialProviderPickerProps = {
   onCreated?: (provider: ApiKeyProvider | Oauth2Provider) => void;
 };
 
-const NOUN: Record<ProviderKind, string> = { apiKey: "API key provider", oauth: "OAuth2 provider" };
 
 export function CredentialProviderPicker({ kind, providers, value, onChange, disabled, allowCreate = true, onCreated, ...field }: CredentialProviderPickerProps) {
   const [createdHere, setCreatedHere] = useState<CredentialProviderOption[]>([]);
@@ -52,7 +51,7 @@ export function CredentialProviderPicker({ kind, providers, value, onChange, dis
           value={value}
           onChange={(e) => onChange(e.target.value, options.find((p) => p.credentialProviderArn === e.target.value))}
         >
-          <option value="">{options.length ? `Choose an ${NOUN[kind]}…` : `No ${NOUN[kind]}s in this region`}</option>
+          <option value="">{options.length ? `Choose an ${PROVIDER_NOUN[kind]}…` : `No ${PROVIDER_NOUN[kind]}s in this region`}</option>
           {options.map((p) => (
             <option key={p.credentialProviderArn} value={p.credentialProviderArn}>
               {kind === "oauth" && p.vendor ? `${p.name} (${vendorLabel(p.vendor)})` : p.name}

@@ -11,9 +11,9 @@ import {
 } from "@/lib/schemas/credential-provider";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import type { ProviderFormApi } from "./use-provider-form";
+import type { ZodFormApi } from "@/components/forms/use-zod-form";
 
-type Form = ProviderFormApi<Oauth2ProviderFormValues>;
+type Form = ZodFormApi<Oauth2ProviderFormValues>;
 
 const COMMON = CREDENTIAL_PROVIDER_VENDORS.filter((v) => VENDORS[v].common).sort((a, b) => (a === "CustomOauth2" ? 1 : b === "CustomOauth2" ? -1 : 0));
 const MORE = CREDENTIAL_PROVIDER_VENDORS.filter((v) => !VENDORS[v].common).sort((a, b) => VENDORS[a].label.localeCompare(VENDORS[b].label));

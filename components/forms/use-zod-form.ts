@@ -7,7 +7,7 @@ import { issuesToFieldErrors, type FieldErrors } from "@/lib/schemas/form-errors
 const covers = (prefix: string, key: string) => key === prefix || key.startsWith(`${prefix}.`);
 
 /** Any zod schema: only safeParse is used, so transforms and refinements are fine. */
-type Validator = { safeParse(value: unknown): { success: true } | { success: false; error: { issues: z.core.$ZodIssue[] } } };
+export type Validator = { safeParse(value: unknown): { success: true } | { success: false; error: { issues: z.core.$ZodIssue[] } } };
 
 export function useZodForm<T>(schema: Validator, initial: T) {
   const [values, setValues] = useState(initial);
@@ -50,11 +50,21 @@ export function useZodForm<T>(schema: Validator, initial: T) {
     });
   }
 
+  /** Sets a top-level field to a value taken now (flat forms; nested ones use update). */
+  function set<K extends keyof T & string>(key: K, value: T[K]) {
+    update(key, (draft) => void (draft[key] = value));
+  }
+
+  /** The first error at or under a field (list fields report per item, e.g. tokenEndpointAuthMethods.0). */
+  const errorFor = (key: string) => errors[key] ?? Object.entries(errors).find(([k]) => covers(key, k))?.[1];
+
   return {
     values,
     errors,
+    errorFor,
     isValid: Object.keys(clientErrors).length === 0,
     update,
+    set,
     touch,
     markSubmitted: () => setSubmitted(true),
     setServerErrors,

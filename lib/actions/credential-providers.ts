@@ -20,6 +20,7 @@ import {
   awsFieldListToProviderFormErrors,
   oauth2ProviderSchema,
   PROVIDER_KINDS,
+  PROVIDER_NOUN,
   providerNameSchema,
   toOauth2ProviderRequest,
   type ProviderKind,
@@ -30,12 +31,11 @@ import { fail, runAction, type ActionResult } from "./result";
 const INVALID_FORM = "Some fields need attention. Fix them and submit again.";
 const PAGE = "/credential-providers";
 const kindSchema = z.enum(PROVIDER_KINDS);
-const KIND_NOUN: Record<ProviderKind, string> = { apiKey: "API key provider", oauth: "OAuth2 provider" };
 
 /** A duplicate name is the one conflict CreateXCredentialProvider reports: show it at the name field. */
 function duplicateName(err: unknown, kind: ProviderKind, name: string): ActionResult<never> | null {
   if (!(err instanceof ConsoleError) || err.kind !== "conflict") return null;
-  return fail(err.message, { name: `An ${KIND_NOUN[kind]} named ${name} already exists. Choose another name.` }, err.awsName);
+  return fail(err.message, { name: `An ${PROVIDER_NOUN[kind]} named ${name} already exists. Choose another name.` }, err.awsName);
 }
 
 export async function createApiKeyProviderAction(values: unknown): Promise<ActionResult<ApiKeyProvider>> {
@@ -96,7 +96,7 @@ export async function deleteCredentialProviderAction(kind: unknown, name: unknow
     } catch (err) {
       if (err instanceof ConsoleError && err.kind === "not-found") {
         revalidatePath(PAGE);
-        return fail(`The ${KIND_NOUN[k.data]} ${n.data} no longer exists.`, {}, err.awsName);
+        return fail(`The ${PROVIDER_NOUN[k.data]} ${n.data} no longer exists.`, {}, err.awsName);
       }
       throw err;
     }

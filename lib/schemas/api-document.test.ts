@@ -254,3 +254,15 @@ describe("parseApiDocument: Smithy JSON AST", () => {
     expect(fails(text, "smithy")).toEqual({ ok: false, line, column, message });
   });
 });
+
+describe("hostile YAML", () => {
+  it("refuses an alias bomb quickly instead of expanding it", () => {
+    const lines = ["openapi: 3.0.3", "info: { title: t, version: '1' }", "paths: {}", `a0: &a0 [${Array(10).fill("x").join(",")}]`];
+    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(",")}]`);
+    const t0 = Date.now();
+    const r = parseApiDocument(lines.join("\n"), "openapi");
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/expands to more than 200000 values/);
+  });
+});

@@ -60,15 +60,19 @@ function fail(offset: number, message: string): never {
 const MAX_DEPTH = 512;
 
 /** The YAML tree in the JSON parser's node shape, so one checker serves both formats. */
-function fromYaml(node: YamlNode | null, doc: Document, fallback: number, depth = 0): JsonNode {
+/** How many values a YAML document may expand to: aliases that repeat each other (an "alias bomb") would not end. */
+const MAX_YAML_VALUES = 200_000;
+
+function fromYaml(node: YamlNode | null, doc: Document, fallback: number, depth = 0, budget = { left: MAX_YAML_VALUES }): JsonNode {
   if (depth > MAX_DEPTH) fail(fallback, `Nesting is too deep — more than ${MAX_DEPTH} levels (or an alias that contains itself)`);
+  if (--budget.left < 0) fail(fallback, `The document expands to more than ${MAX_YAML_VALUES} values — aliases that repeat other aliases?`);
   if (node === null) return { kind: "null", value: null, start: fallback, end: fallback };
   const start = node.range?.[0] ?? fallback;
   const end = node.range?.[1] ?? start;
   if (isAlias(node)) {
     const target = node.resolve(doc);
     if (!target) fail(start, `Unknown alias '*${node.source}': no anchor '&${node.source}' is defined before it`);
-    return { ...fromYaml(target as YamlNode, doc, start, depth + 1), start, end };
+    return { ...fromYaml(target as YamlNode, doc, start, depth + 1, budget), start, end };
   }
   if (isMap(node)) {
     const entries: JsonEntry[] = node.items.map((pair) => {
@@ -77,11 +81,11 @@ function fromYaml(node: YamlNode | null, doc: Document, fallback: number, depth 
       if (key !== null && !isScalar(key)) fail(keyStart, "A key must be a plain value such as a name, not a list or a mapping");
       const k = key === null || key.value === null ? "" : String(key.value);
       const valueFallback = key?.range?.[1] ?? keyStart;
-      return { key: k, keyStart, value: fromYaml(pair.value as YamlNode | null, doc, valueFallback, depth + 1) };
+      return { key: k, keyStart, value: fromYaml(pair.value as YamlNode | null, doc, valueFallback, depth + 1, budget) };
     });
     return { kind: "object", entries, start, end };
   }
-  if (isSeq(node)) return { kind: "array", items: node.items.map((n) => fromYaml(n as YamlNode | null, doc, start, depth + 1)), start, end };
+  if (isSeq(node)) return { kind: "array", items: node.items.map((n) => fromYaml(n as YamlNode | null, doc, start, depth + 1, budget)), start, end };
   if (isScalar(node)) {
     const v = node.value;
     if (v === null || v === undefined) return { kind: "null", value: null, start, end };

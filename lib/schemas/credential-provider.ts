@@ -15,6 +15,8 @@ export const TOKEN_AUTH_METHODS = ["client_secret_basic", "client_secret_post"] 
 
 export type ProviderKind = "apiKey" | "oauth";
 export const PROVIDER_KINDS = ["apiKey", "oauth"] as const satisfies readonly ProviderKind[];
+/** How the console names each kind in titles, buttons and messages. */
+export const PROVIDER_NOUN: Record<ProviderKind, string> = { apiKey: "API key provider", oauth: "OAuth2 provider" };
 
 /** CredentialProviderVendorType, in the model's order. */
 export const CREDENTIAL_PROVIDER_VENDORS = [

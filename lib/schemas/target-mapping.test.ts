@@ -537,10 +537,7 @@ describe("awsTargetFieldListToFormErrors", () => {
     ).toEqual({ name: "Too long. Bad pattern.", "mcpServer.endpoint": "Invalid value.", _form: "Invalid value." });
   });
 
-  // Bug: these AWS fields have their own form field, but land elsewhere (the bucket owner of an OpenAPI or
-  // Smithy schema under the inline text; grant type, return URL, custom parameters, API key parameter name and
-  // prefix, and the SigV4 region under the auth type).
-  it.fails.each([
+  it.each([
     ["targetConfiguration.mcp.openApiSchema.s3.bucketOwnerAccountId", "openApi.bucketOwner"],
     ["targetConfiguration.mcp.smithyModel.s3.bucketOwnerAccountId", "smithy.bucketOwner"],
     ["credentialProviderConfigurations[0].credentialProvider.oauthCredentialProvider.grantType", "auth.oauth.grantType"],

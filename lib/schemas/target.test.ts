@@ -514,9 +514,7 @@ describe("only the chosen type's settings are checked", () => {
     expect(fieldErrors({ ...form("apiGateway"), apiGateway: { restApiId: "a1b2c3d4e5", stage: "prod" } })).toEqual(errorOn("apiGateway", MSG.incomplete));
   });
 
-  // Bug: when the chosen type's settings (or auth) are not an object at all, the schema accepts the form,
-  // and toTargetRequest then throws a TypeError. Expected: the same "incomplete" issue as above.
-  it.fails("the chosen type's settings or the auth missing altogether are reported, not accepted", () => {
+  it("the chosen type's settings or the auth missing altogether are reported, not accepted", () => {
     expect(fieldErrors({ ...form("mcpServer"), mcpServer: null })).toEqual(errorOn("mcpServer", MSG.incomplete));
     expect(fieldErrors({ ...form("mcpServer"), auth: undefined })).not.toEqual({});
   });
@@ -628,8 +626,7 @@ describe("OAuth", () => {
     expect(oauth("openApi", (o) => (o.scopes = Array.from({ length: 101 }, (_, i) => `s${i}`)))).toEqual(errorOn("auth.oauth.scopes", MSG.tooManyScopes));
   });
 
-  // Bug: the scope issue carries the index in the list without blanks, so it lands on the wrong row.
-  it.fails("a bad scope after a blank row is reported on its own row", () => {
+  it("a bad scope after a blank row is reported on its own row", () => {
     expect(oauth("openApi", (o) => (o.scopes = ["", "read write"]))).toEqual(errorOn("auth.oauth.scopes.1", MSG.scope));
   });
 
@@ -663,9 +660,7 @@ describe("OAuth", () => {
     expect(params(Array.from({ length: 11 }, (_, i) => ({ key: `k${i}`, value: "v" })))).toEqual(errorOn("auth.oauth.customParameters", MSG.tooManyParameters));
   });
 
-  // Bug: a parameter with a name and no value is sent as "" (the model wants 1 to 2048 characters, so AWS refuses
-  // the request), and two rows with the same name silently become one. Expected: a message on the row.
-  it.fails("custom parameters without a value, or named twice, are reported on their row", () => {
+  it("custom parameters without a value, or named twice, are reported on their row", () => {
     const params = (rows: { key: string; value: string }[]) => oauth("mcpServer", (o) => (o.customParameters = rows));
     expect(params([{ key: "audience", value: "" }])).toHaveProperty(["auth.oauth.customParameters.0.value"]);
     expect(params([{ key: "a", value: "1" }, { key: "a", value: "2" }])).toHaveProperty(["auth.oauth.customParameters.1.key"]);

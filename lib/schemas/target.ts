@@ -156,10 +156,12 @@ function checkTargetConfig(v: TargetFormValues, issues: Issue[]) {
       a.filters.forEach((f, i) => {
         if (!f.path.trim().startsWith("/")) issues.push({ path: ["apiGateway", "filters", i, "path"], message: "A filter path starts with /, like /orders or /orders/*." });
         if (f.methods.length === 0) issues.push({ path: ["apiGateway", "filters", i, "methods"], message: "Choose at least one method." });
+        else if (f.methods.some((m) => !(REST_METHODS as readonly string[]).includes(m))) issues.push({ path: ["apiGateway", "filters", i, "methods"], message: `Methods are ${REST_METHODS.join(", ")}.` });
       });
       a.overrides.forEach((o, i) => {
         if (!/^[a-zA-Z0-9_-]{1,64}$/.test(o.name.trim())) issues.push({ path: ["apiGateway", "overrides", i, "name"], message: "A tool name uses letters, digits, _ and - (at most 64)." });
         if (!o.path.trim().startsWith("/")) issues.push({ path: ["apiGateway", "overrides", i, "path"], message: "The path starts with /." });
+        if (!(REST_METHODS as readonly string[]).includes(o.method)) issues.push({ path: ["apiGateway", "overrides", i, "method"], message: `Methods are ${REST_METHODS.join(", ")}.` });
       });
       return;
     }
@@ -186,18 +188,26 @@ function checkAuth(v: TargetFormValues, issues: Issue[]) {
   }
   if (a.type === "OAUTH") {
     if (!re(PROVIDER_ARN_PATTERN).test(a.oauth.providerArn.trim())) issues.push({ path: ["auth", "oauth", "providerArn"], message: "Choose an OAuth credential provider." });
-    const scopes = a.oauth.scopes.map((s) => s.trim()).filter(Boolean);
-    if (scopes.length > 100) issues.push({ path: ["auth", "oauth", "scopes"], message: "At most 100 scopes." });
+    const scopes = a.oauth.scopes.map((s) => s.trim());
+    if (scopes.filter(Boolean).length > 100) issues.push({ path: ["auth", "oauth", "scopes"], message: "At most 100 scopes." });
     scopes.forEach((s, i) => {
-      if (s.length > 64 || /\s/.test(s)) issues.push({ path: ["auth", "oauth", "scopes", i], message: "A scope has no spaces and at most 64 characters." });
+      if (s !== "" && (s.length > 64 || /\s/.test(s))) issues.push({ path: ["auth", "oauth", "scopes", i], message: "A scope has no spaces and at most 64 characters." });
     });
     if (v.type === "smithy" && a.oauth.grantType !== "CLIENT_CREDENTIALS")
       issues.push({ path: ["auth", "oauth", "grantType"], message: "Smithy targets support the client credentials grant only." });
     if (a.oauth.grantType === "AUTHORIZATION_CODE" && a.oauth.returnUrl.trim() !== "" && !re(OAUTH_RETURN_URL_PATTERN).test(a.oauth.returnUrl.trim()))
       issues.push({ path: ["auth", "oauth", "returnUrl"], message: "Enter a URL, like https://app.example.com/oauth/done." });
     if (a.oauth.customParameters.length > 10) issues.push({ path: ["auth", "oauth", "customParameters"], message: "At most 10 custom parameters." });
+    const names = new Set<string>();
     a.oauth.customParameters.forEach((p, i) => {
-      if (p.key.trim() === "" && p.value.trim() !== "") issues.push({ path: ["auth", "oauth", "customParameters", i, "key"], message: "Write the parameter as name=value." });
+      const key = p.key.trim();
+      const at = ["auth", "oauth", "customParameters", i];
+      if (key === "" && p.value.trim() === "") return;
+      if (key === "") issues.push({ path: [...at, "key"], message: "Write the parameter as name=value." });
+      else if (key.length > 256) issues.push({ path: [...at, "key"], message: "A parameter name has at most 256 characters." });
+      else if (names.has(key)) issues.push({ path: [...at, "key"], message: "This parameter is set twice." });
+      else if (p.value === "" || p.value.length > 2048) issues.push({ path: [...at, "value"], message: "Give the parameter a value (1 to 2048 characters) after the =." });
+      names.add(key);
     });
   }
 }
@@ -226,7 +236,9 @@ export const targetSchema = z
     (raw, ctx) => {
       // The sub-objects are plain form state; only the chosen type's part and its auth are checked.
       const v = raw as unknown as TargetFormValues;
-      if (!TARGET_TYPES.includes(v.type) || !isRecord(v[v.type]) || !isRecord(v.auth)) return;
+      if (!TARGET_TYPES.includes(v.type)) return;
+      if (!isRecord(v[v.type])) return ctx.addIssue({ code: "custom", path: [v.type], message: "The target settings are incomplete." });
+      if (!isRecord(v.auth)) return ctx.addIssue({ code: "custom", path: ["auth", "type"], message: "Choose the target's outbound auth." });
       const issues: Issue[] = [];
       try {
         checkTargetConfig(v, issues);

@@ -74,7 +74,9 @@ describe("create, get, update, delete", () => {
   const values = () => ({
     ...emptyGatewayForm(),
     name: "console-it",
+    roleMode: "arn" as const,
     roleArn: ROLE_ARN,
+    jwtSource: "oidc" as const,
     jwt: { ...emptyGatewayForm().jwt, discoveryUrl: "https://idp.example.com/.well-known/openid-configuration", allowedClients: ["c1"] },
     mcp: { supportedVersions: ["2025-06-18" as const], instructions: "Use the order tools.", semanticSearch: true },
     tags: [{ key: "team", value: "orders" }],

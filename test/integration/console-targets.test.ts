@@ -305,11 +305,12 @@ describe("errors as ConsoleErrors", () => {
     expect(e).toMatchObject({ kind: "not-found", awsName: "ResourceNotFoundException" });
   });
 
-  // Bug (lib/schemas/target.ts): the form accepts a custom OAuth parameter without a value and sends it as "",
-  // which the model refuses (OAuthCustomParametersValue: 1 to 2048 characters).
-  it.fails("whatever the form accepts, the service accepts: a custom parameter without a value", async () => {
+  it("a custom parameter without a value, which the service refuses, is stopped by the form first", async () => {
     const form = values("mcpServer", "OAUTH", (v) => (v.auth.oauth.customParameters = [{ key: "audience", value: "" }]));
-    await createTarget(REGION, gatewayId, fieldsOf(form), token());
+    const r = targetSchema.safeParse(form);
+    expect(r.success ? {} : issuesToFieldErrors(r.error.issues)).toHaveProperty(["auth.oauth.customParameters.0.value"]);
+    const e = await fail(createTarget(REGION, gatewayId, toTargetRequest(form), token()));
+    expect(e).toMatchObject({ kind: "validation", awsName: "ValidationException" });
   });
 });
 

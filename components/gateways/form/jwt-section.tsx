@@ -117,7 +117,7 @@ function CustomClaims({ form }: { form: GatewayFormApi }) {
             <Field
               id={`${k}-values`}
               label={`Claim ${i + 1} value${c.operator === "EQUALS" ? "" : "s (comma-separated)"}`}
-              error={errors[`${k}.values`] ?? Object.entries(errors).find(([key]) => key.startsWith(`${k}.values.`))?.[1]}
+              error={form.errorFor(`${k}.values`)}
             >
               {(p) => (
                 <Input
