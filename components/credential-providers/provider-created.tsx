@@ -4,21 +4,14 @@ import { useId, type ReactNode } from "react";
 import type { CredentialProvider } from "@/lib/aws/credential-providers";
 import { vendorLabel } from "@/lib/schemas/credential-provider";
 import { Callout } from "@/components/ui/alert";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyValue } from "@/components/ui/copy-value";
 
 function CopyRow({ label, value, copyLabel }: { label: string; value: string | undefined; copyLabel: string }) {
   return (
     <div className="space-y-1">
       <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
-      <dd className="flex items-center gap-2">
-        {value ? (
-          <>
-            <code className="min-w-0 break-all font-mono text-xs">{value}</code>
-            <CopyButton value={value} label={copyLabel} />
-          </>
-        ) : (
-          <span className="text-sm text-muted-foreground">—</span>
-        )}
+      <dd className="text-sm">
+        <CopyValue value={value} label={copyLabel} />
       </dd>
     </div>
   );

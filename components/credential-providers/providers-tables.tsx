@@ -2,10 +2,11 @@
 import { KeyRound, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ApiKeyProvider, Oauth2Provider } from "@/lib/aws/credential-providers";
-import { vendorLabel } from "@/lib/schemas/credential-provider";
+import type { ApiKeyProvider, CredentialProvider, Oauth2Provider } from "@/lib/aws/credential-providers";
+import { PROVIDER_NOUN, vendorLabel, type ProviderKind } from "@/lib/schemas/credential-provider";
 import { buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { NoValue } from "@/components/ui/detail-list";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/gateways/format";
@@ -16,7 +17,7 @@ function CopyCell({ value, label, caption }: { value: string | undefined; label:
     <div className="flex items-center gap-2">
       <div className="min-w-64 max-w-sm flex-1">
         {caption ? <div className="text-xs text-muted-foreground">{caption}</div> : null}
-        {value ? <code className="break-all font-mono text-xs">{value}</code> : <span className="text-muted-foreground">—</span>}
+        {value ? <code className="break-all font-mono text-xs">{value}</code> : <NoValue />}
       </div>
       {value ? <CopyButton value={value} label={label} /> : null}
     </div>
@@ -38,47 +39,20 @@ function Times({ createdAt, updatedAt }: { createdAt: string; updatedAt: string 
   );
 }
 
-export function ApiKeyProvidersTable({ items }: { items: ApiKeyProvider[] }) {
-  return (
-    <Table aria-label="API key providers">
-      <THead>
-        <tr>
-          <Th scope="col">Name</Th>
-          <Th scope="col">ARN</Th>
-          <Th scope="col">Created / updated</Th>
-          <Th scope="col">
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </THead>
-      <TBody>
-        {items.map((p) => (
-          <Tr key={p.credentialProviderArn}>
-            <Td className="min-w-32 break-words font-medium">{p.name}</Td>
-            <Td>
-              <CopyCell value={p.credentialProviderArn} label={`Copy ARN of ${p.name}`} />
-            </Td>
-            <Td className="whitespace-nowrap text-muted-foreground">
-              <Times createdAt={p.createdAt} updatedAt={p.updatedAt} />
-            </Td>
-            <Td className="text-right">
-              <DeleteProviderDialog kind="apiKey" name={p.name} />
-            </Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
-  );
-}
+type Column<P> = { header: string; className?: string; cell: (provider: P) => ReactNode };
 
-export function Oauth2ProvidersTable({ items }: { items: Oauth2Provider[] }) {
+/** One kind's table: the name, the kind's own columns, created/updated, and delete. */
+function ProvidersTable<P extends CredentialProvider>({ kind, items, nameDetail, columns }: { kind: ProviderKind; items: P[]; nameDetail?: (provider: P) => ReactNode; columns: Column<P>[] }) {
   return (
-    <Table aria-label="OAuth2 providers">
+    <Table aria-label={`${PROVIDER_NOUN[kind]}s`}>
       <THead>
         <tr>
           <Th scope="col">Name</Th>
-          <Th scope="col">Vendor</Th>
-          <Th scope="col">ARN and callback URL</Th>
+          {columns.map((c) => (
+            <Th key={c.header} scope="col">
+              {c.header}
+            </Th>
+          ))}
           <Th scope="col">Created / updated</Th>
           <Th scope="col">
             <span className="sr-only">Actions</span>
@@ -90,24 +64,50 @@ export function Oauth2ProvidersTable({ items }: { items: Oauth2Provider[] }) {
           <Tr key={p.credentialProviderArn}>
             <Td className="min-w-32 break-words font-medium">
               {p.name}
-              {p.clientId ? <div className="font-mono text-xs font-normal text-muted-foreground">client {p.clientId}</div> : null}
+              {nameDetail?.(p)}
             </Td>
-            <Td className="whitespace-nowrap">{vendorLabel(p.vendor)}</Td>
-            <Td className="space-y-2">
-              <CopyCell caption="ARN" value={p.credentialProviderArn} label={`Copy ARN of ${p.name}`} />
-              <CopyCell caption="Callback URL" value={p.callbackUrl} label={`Copy callback URL of ${p.name}`} />
-            </Td>
+            {columns.map((c) => (
+              <Td key={c.header} className={c.className}>
+                {c.cell(p)}
+              </Td>
+            ))}
             <Td className="whitespace-nowrap text-muted-foreground">
               <Times createdAt={p.createdAt} updatedAt={p.updatedAt} />
             </Td>
             <Td className="text-right">
-              <DeleteProviderDialog kind="oauth" name={p.name} />
+              <DeleteProviderDialog kind={kind} name={p.name} />
             </Td>
           </Tr>
         ))}
       </TBody>
     </Table>
   );
+}
+
+const API_KEY_COLUMNS: Column<ApiKeyProvider>[] = [{ header: "ARN", cell: (p) => <CopyCell value={p.credentialProviderArn} label={`Copy ARN of ${p.name}`} /> }];
+
+const OAUTH2_COLUMNS: Column<Oauth2Provider>[] = [
+  { header: "Vendor", className: "whitespace-nowrap", cell: (p) => vendorLabel(p.vendor) },
+  {
+    header: "ARN and callback URL",
+    className: "space-y-2",
+    cell: (p) => (
+      <>
+        <CopyCell caption="ARN" value={p.credentialProviderArn} label={`Copy ARN of ${p.name}`} />
+        <CopyCell caption="Callback URL" value={p.callbackUrl} label={`Copy callback URL of ${p.name}`} />
+      </>
+    ),
+  },
+];
+
+const clientLine = (p: Oauth2Provider) => (p.clientId ? <div className="font-mono text-xs font-normal text-muted-foreground">client {p.clientId}</div> : null);
+
+export function ApiKeyProvidersTable({ items }: { items: ApiKeyProvider[] }) {
+  return <ProvidersTable kind="apiKey" items={items} columns={API_KEY_COLUMNS} />;
+}
+
+export function Oauth2ProvidersTable({ items }: { items: Oauth2Provider[] }) {
+  return <ProvidersTable kind="oauth" items={items} nameDetail={clientLine} columns={OAUTH2_COLUMNS} />;
 }
 
 function EmptyState({ icon, title, children, href, action }: { icon: ReactNode; title: string; children: ReactNode; href: string; action: string }) {

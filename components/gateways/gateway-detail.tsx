@@ -1,43 +1,10 @@
 // Every field of a gateway, with copy buttons for its URL and ARN.
-import type { ReactNode } from "react";
 import type { Gateway } from "@/lib/aws/gateways";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
-import { Badge } from "@/components/ui/badge";
+import { CopyValue } from "@/components/ui/copy-value";
+import { BadgeList, DetailList, DetailRow, NoValue } from "@/components/ui/detail-list";
 import { AUTHORIZER_LABELS } from "./status-badge";
 import { formatDateTime } from "./format";
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[12rem_1fr] gap-4 border-b py-2.5 last:border-0">
-      <dt className="text-sm text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 text-sm">{children}</dd>
-    </div>
-  );
-}
-
-function CopyValue({ value, label }: { value: string | undefined; label: string }) {
-  if (!value) return <span className="text-muted-foreground">—</span>;
-  return (
-    <div className="flex items-center gap-2">
-      <code className="min-w-0 break-all font-mono text-xs">{value}</code>
-      <CopyButton value={value} label={label} />
-    </div>
-  );
-}
-
-const list = (l: string[] | undefined) =>
-  l && l.length ? (
-    <ul className="flex flex-wrap gap-1">
-      {l.map((v) => (
-        <li key={v}>
-          <Badge className="font-mono">{v}</Badge>
-        </li>
-      ))}
-    </ul>
-  ) : (
-    <span className="text-muted-foreground">—</span>
-  );
 
 export function GatewayDetail({ gateway: g }: { gateway: Gateway }) {
   const jwt = g.authorizerConfiguration?.customJWTAuthorizer;
@@ -49,27 +16,27 @@ export function GatewayDetail({ gateway: g }: { gateway: Gateway }) {
           <CardTitle>Overview</CardTitle>
         </CardHeader>
         <CardContent>
-          <dl>
-            <Row label="Gateway URL">
+          <DetailList>
+            <DetailRow label="Gateway URL">
               <CopyValue value={g.gatewayUrl} label="Copy gateway URL" />
-            </Row>
-            <Row label="Gateway ARN">
+            </DetailRow>
+            <DetailRow label="Gateway ARN">
               <CopyValue value={g.gatewayArn} label="Copy gateway ARN" />
-            </Row>
-            <Row label="Gateway ID">
+            </DetailRow>
+            <DetailRow label="Gateway ID">
               <code className="font-mono text-xs">{g.gatewayId}</code>
-            </Row>
-            <Row label="Description">{g.description || <span className="text-muted-foreground">—</span>}</Row>
-            <Row label="Execution role">
+            </DetailRow>
+            <DetailRow label="Description">{g.description || <NoValue />}</DetailRow>
+            <DetailRow label="Execution role">
               <CopyValue value={g.roleArn} label="Copy role ARN" />
-            </Row>
-            <Row label="Protocol">{g.protocolType ?? "MCP"}</Row>
-            <Row label="Workload identity">
+            </DetailRow>
+            <DetailRow label="Protocol">{g.protocolType ?? "MCP"}</DetailRow>
+            <DetailRow label="Workload identity">
               <CopyValue value={g.workloadIdentityDetails?.workloadIdentityArn} label="Copy workload identity ARN" />
-            </Row>
-            <Row label="Created">{formatDateTime(g.createdAt)}</Row>
-            <Row label="Updated">{formatDateTime(g.updatedAt)}</Row>
-          </dl>
+            </DetailRow>
+            <DetailRow label="Created">{formatDateTime(g.createdAt)}</DetailRow>
+            <DetailRow label="Updated">{formatDateTime(g.updatedAt)}</DetailRow>
+          </DetailList>
         </CardContent>
       </Card>
       <Card>
@@ -77,17 +44,17 @@ export function GatewayDetail({ gateway: g }: { gateway: Gateway }) {
           <CardTitle>Inbound auth</CardTitle>
         </CardHeader>
         <CardContent>
-          <dl>
-            <Row label="Authorizer type">{AUTHORIZER_LABELS[g.authorizerType] ?? g.authorizerType}</Row>
+          <DetailList>
+            <DetailRow label="Authorizer type">{AUTHORIZER_LABELS[g.authorizerType] ?? g.authorizerType}</DetailRow>
             {jwt ? (
               <>
-                <Row label="Discovery URL">
+                <DetailRow label="Discovery URL">
                   <CopyValue value={jwt.discoveryUrl} label="Copy discovery URL" />
-                </Row>
-                <Row label="Allowed clients">{list(jwt.allowedClients)}</Row>
-                <Row label="Allowed audiences">{list(jwt.allowedAudience)}</Row>
-                <Row label="Allowed scopes">{list(jwt.allowedScopes)}</Row>
-                <Row label="Custom claims">
+                </DetailRow>
+                <DetailRow label="Allowed clients"><BadgeList items={jwt.allowedClients} /></DetailRow>
+                <DetailRow label="Allowed audiences"><BadgeList items={jwt.allowedAudience} /></DetailRow>
+                <DetailRow label="Allowed scopes"><BadgeList items={jwt.allowedScopes} /></DetailRow>
+                <DetailRow label="Custom claims">
                   {jwt.customClaims?.length ? (
                     <ul className="space-y-1">
                       {jwt.customClaims.map((c, i) => {
@@ -101,12 +68,12 @@ export function GatewayDetail({ gateway: g }: { gateway: Gateway }) {
                       })}
                     </ul>
                   ) : (
-                    <span className="text-muted-foreground">—</span>
+                    <NoValue />
                   )}
-                </Row>
+                </DetailRow>
               </>
             ) : null}
-          </dl>
+          </DetailList>
         </CardContent>
       </Card>
       <Card>
@@ -114,15 +81,15 @@ export function GatewayDetail({ gateway: g }: { gateway: Gateway }) {
           <CardTitle>MCP and advanced</CardTitle>
         </CardHeader>
         <CardContent>
-          <dl>
-            <Row label="Supported versions">{list(mcp?.supportedVersions)}</Row>
-            <Row label="Instructions">{mcp?.instructions ? <p className="whitespace-pre-wrap">{mcp.instructions}</p> : <span className="text-muted-foreground">—</span>}</Row>
-            <Row label="Semantic search">{mcp?.searchType === "SEMANTIC" ? "On" : "Off"}</Row>
-            <Row label="Exception level">{g.exceptionLevel ?? "Generic errors"}</Row>
-            <Row label="KMS key">
+          <DetailList>
+            <DetailRow label="Supported versions"><BadgeList items={mcp?.supportedVersions} /></DetailRow>
+            <DetailRow label="Instructions">{mcp?.instructions ? <p className="whitespace-pre-wrap">{mcp.instructions}</p> : <NoValue />}</DetailRow>
+            <DetailRow label="Semantic search">{mcp?.searchType === "SEMANTIC" ? "On" : "Off"}</DetailRow>
+            <DetailRow label="Exception level">{g.exceptionLevel ?? "Generic errors"}</DetailRow>
+            <DetailRow label="KMS key">
               <CopyValue value={g.kmsKeyArn} label="Copy KMS key ARN" />
-            </Row>
-          </dl>
+            </DetailRow>
+          </DetailList>
         </CardContent>
       </Card>
     </div>

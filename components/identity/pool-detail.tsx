@@ -1,30 +1,21 @@
 // One user pool: its OIDC URLs, domain, resource servers and scopes, and app clients with secret reveal and test tokens.
 import Link from "next/link";
-import type { ReactNode } from "react";
 import type { AppClientInfo, PoolDetail } from "@/lib/aws/cognito";
 import { newGatewayHref } from "@/lib/schemas/cognito";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { CopyValue } from "@/components/ui/copy-value";
+import { BadgeList, DetailList, DetailRow } from "@/components/ui/detail-list";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/gateways/format";
 import { ClientSecret } from "./client-secret";
-import { CopyValue } from "./copy-value";
 import { DomainStatusBadge } from "./domain-status";
 import { formatDuration } from "./format";
 import { TestTokenButton } from "./test-token";
 import { VerifyDiscoveryButton } from "./verify-discovery-button";
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[11rem_1fr] gap-4 border-b py-2.5 last:border-0">
-      <dt className="text-sm text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 text-sm">{children}</dd>
-    </div>
-  );
-}
-
-const none = <span className="text-muted-foreground">—</span>;
+const LABEL_WIDTH = "11rem";
 
 function AppClientCard({ pool, client: c }: { pool: PoolDetail; client: AppClientInfo }) {
   const tokenBlocked = !c.clientCredentials
@@ -46,31 +37,21 @@ function AppClientCard({ pool, client: c }: { pool: PoolDetail; client: AppClien
           ))}
         </div>
       </div>
-      <dl>
-        <Row label="Client id">
+      <DetailList labelWidth={LABEL_WIDTH}>
+        <DetailRow label="Client id">
           <CopyValue value={c.clientId} label={`Copy client id of ${c.clientName}`} />
-        </Row>
+        </DetailRow>
         {c.hasSecret ? (
-          <Row label="Client secret">
+          <DetailRow label="Client secret">
             <ClientSecret poolId={pool.id} clientId={c.clientId} />
-          </Row>
+          </DetailRow>
         ) : null}
-        <Row label="Allowed scopes">
-          {c.scopes.length ? (
-            <ul className="flex flex-wrap gap-1">
-              {c.scopes.map((s) => (
-                <li key={s}>
-                  <Badge className="font-mono">{s}</Badge>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            none
-          )}
-        </Row>
-        <Row label="Access token lifetime">{formatDuration(c.accessTokenValiditySeconds)}</Row>
-        <Row label="Created">{formatDateTime(c.createdAt)}</Row>
-      </dl>
+        <DetailRow label="Allowed scopes">
+          <BadgeList items={c.scopes} />
+        </DetailRow>
+        <DetailRow label="Access token lifetime">{formatDuration(c.accessTokenValiditySeconds)}</DetailRow>
+        <DetailRow label="Created">{formatDateTime(c.createdAt)}</DetailRow>
+      </DetailList>
       <div className="flex flex-wrap items-start gap-3">
         <Link href={newGatewayHref(pool.discoveryUrl, c.clientId)} className={buttonVariants({ variant: "outline", size: "sm" })}>
           Use in a new gateway
@@ -89,17 +70,17 @@ export function PoolDetailView({ pool }: { pool: PoolDetail }) {
           <CardTitle>OpenID Connect</CardTitle>
         </CardHeader>
         <CardContent>
-          <dl>
-            <Row label="Discovery URL">
+          <DetailList labelWidth={LABEL_WIDTH}>
+            <DetailRow label="Discovery URL">
               <div className="space-y-2">
                 <CopyValue value={pool.discoveryUrl} label="Copy discovery URL" />
                 <VerifyDiscoveryButton url={pool.discoveryUrl} />
               </div>
-            </Row>
-            <Row label="Issuer">
+            </DetailRow>
+            <DetailRow label="Issuer">
               <code className="break-all font-mono text-xs">{pool.issuer}</code>
-            </Row>
-            <Row label="Domain">
+            </DetailRow>
+            <DetailRow label="Domain">
               {pool.domain ? (
                 <span className="flex items-center gap-2">
                   <code className="font-mono text-xs">{pool.domain}</code>
@@ -109,33 +90,21 @@ export function PoolDetailView({ pool }: { pool: PoolDetail }) {
               ) : (
                 <span className="text-muted-foreground">No domain: the pool has no token endpoint.</span>
               )}
-            </Row>
-            <Row label="Token endpoint">
+            </DetailRow>
+            <DetailRow label="Token endpoint">
               <CopyValue value={pool.tokenEndpoint} label="Copy token endpoint" />
-            </Row>
-            <Row label="User pool id">
+            </DetailRow>
+            <DetailRow label="User pool id">
               <CopyValue value={pool.id} label="Copy user pool id" />
-            </Row>
-            <Row label="ARN">
+            </DetailRow>
+            <DetailRow label="ARN">
               <code className="break-all font-mono text-xs">{pool.arn}</code>
-            </Row>
-            <Row label="Created">{formatDateTime(pool.createdAt)}</Row>
-            <Row label="Tags">
-              {Object.keys(pool.tags).length ? (
-                <ul className="flex flex-wrap gap-1">
-                  {Object.entries(pool.tags).map(([k, v]) => (
-                    <li key={k}>
-                      <Badge className="font-mono">
-                        {k}={v}
-                      </Badge>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                none
-              )}
-            </Row>
-          </dl>
+            </DetailRow>
+            <DetailRow label="Created">{formatDateTime(pool.createdAt)}</DetailRow>
+            <DetailRow label="Tags">
+              <BadgeList items={Object.entries(pool.tags).map(([k, v]) => `${k}=${v}`)} />
+            </DetailRow>
+          </DetailList>
         </CardContent>
       </Card>
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { newGatewayHref } from "@/lib/schemas/cognito";
 import { buttonVariants } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyValue } from "@/components/ui/copy-value";
 import { CognitoClientPicker, type PickedCognitoClient } from "./pool-client-picker";
 import { VerifyDiscoveryButton } from "./verify-discovery-button";
 
@@ -18,16 +18,14 @@ export function UseExistingPool() {
           <dl className="space-y-2">
             <div className="grid grid-cols-[9rem_1fr] items-center gap-2">
               <dt className="text-muted-foreground">Discovery URL</dt>
-              <dd className="flex min-w-0 items-center gap-2">
-                <code className="min-w-0 break-all font-mono text-xs">{picked.discoveryUrl}</code>
-                <CopyButton value={picked.discoveryUrl} label="Copy discovery URL of the chosen pool" />
+              <dd className="min-w-0">
+                <CopyValue value={picked.discoveryUrl} label="Copy discovery URL of the chosen pool" />
               </dd>
             </div>
             <div className="grid grid-cols-[9rem_1fr] items-center gap-2">
               <dt className="text-muted-foreground">Allowed client</dt>
-              <dd className="flex min-w-0 items-center gap-2">
-                <code className="font-mono text-xs">{picked.clientId}</code>
-                <CopyButton value={picked.clientId} label="Copy client id of the chosen client" />
+              <dd className="min-w-0">
+                <CopyValue value={picked.clientId} label="Copy client id of the chosen client" />
               </dd>
             </div>
           </dl>

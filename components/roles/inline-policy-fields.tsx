@@ -5,9 +5,9 @@ import { lintPermissionPolicy } from "@/lib/policies/lint";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { LintFindings } from "./lint-findings";
-import type { useRoleForm } from "./use-role-form";
+import type { RoleFormApi } from "./use-role-form";
 
-export function InlinePolicyFields({ form }: { form: ReturnType<typeof useRoleForm> }) {
+export function InlinePolicyFields({ form }: { form: RoleFormApi }) {
   const { values, errors, set, touch } = form;
   const policy = useDeferredValue(values.inlinePolicy);
   // Errors already show under the field (the schema refuses them); warnings and notes are advice.

@@ -1,26 +1,17 @@
 // Every field of a target, and the tools its inline schema declares.
-import type { ReactNode } from "react";
 import type { Target } from "@/lib/aws/targets";
 import { targetTypeOf } from "@/lib/schemas/target-mapping";
 import { TARGET_TYPE_LABELS } from "@/lib/schemas/target";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyValue } from "@/components/ui/copy-value";
+import { DetailList, DetailRow, NoValue } from "@/components/ui/detail-list";
 import { formatDateTime } from "@/components/gateways/format";
 import { ToolsTable } from "./tools-table";
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[12rem_1fr] gap-4 border-b py-2.5 last:border-0">
-      <dt className="text-sm text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 break-words text-sm">{children}</dd>
-    </div>
-  );
-}
-
-const mono = (v: string | undefined) => (v ? <code className="break-all font-mono text-xs">{v}</code> : <span className="text-muted-foreground">—</span>);
+const mono = (v: string | undefined) => (v ? <code className="break-all font-mono text-xs">{v}</code> : <NoValue />);
 
 function schemaSource(s: { s3?: { uri?: string; bucketOwnerAccountId?: string }; inlinePayload?: unknown } | undefined) {
-  if (!s) return <span className="text-muted-foreground">—</span>;
+  if (!s) return <NoValue />;
   if (s.s3) return <>{mono(s.s3.uri)}{s.s3.bucketOwnerAccountId ? <span className="ml-2 text-xs text-muted-foreground">owner {s.s3.bucketOwnerAccountId}</span> : null}</>;
   return "Inline";
 }
@@ -38,28 +29,25 @@ export function TargetDetail({ target: t }: { target: Target }) {
           <CardTitle>Target</CardTitle>
         </CardHeader>
         <CardContent>
-          <dl>
-            <Row label="Target ID">{mono(t.targetId)}</Row>
-            <Row label="Type">{type === "other" ? "Other" : TARGET_TYPE_LABELS[type]}</Row>
-            <Row label="Description">{t.description || <span className="text-muted-foreground">—</span>}</Row>
+          <DetailList>
+            <DetailRow label="Target ID">{mono(t.targetId)}</DetailRow>
+            <DetailRow label="Type">{type === "other" ? "Other" : TARGET_TYPE_LABELS[type]}</DetailRow>
+            <DetailRow label="Description">{t.description || <NoValue />}</DetailRow>
             {mcp?.lambda ? (
               <>
-                <Row label="Lambda function">
-                  <div className="flex items-center gap-2">
-                    {mono(mcp.lambda.lambdaArn)}
-                    {mcp.lambda.lambdaArn ? <CopyButton value={mcp.lambda.lambdaArn} label="Copy function ARN" /> : null}
-                  </div>
-                </Row>
-                <Row label="Tool schema">{schemaSource(mcp.lambda.toolSchema)}</Row>
+                <DetailRow label="Lambda function">
+                  <CopyValue value={mcp.lambda.lambdaArn} label="Copy function ARN" />
+                </DetailRow>
+                <DetailRow label="Tool schema">{schemaSource(mcp.lambda.toolSchema)}</DetailRow>
               </>
             ) : null}
-            {mcp?.openApiSchema ? <Row label="OpenAPI document">{schemaSource(mcp.openApiSchema)}</Row> : null}
-            {mcp?.smithyModel ? <Row label="Smithy model">{schemaSource(mcp.smithyModel)}</Row> : null}
-            {mcp?.mcpServer ? <Row label="Endpoint">{mono(mcp.mcpServer.endpoint)}</Row> : null}
+            {mcp?.openApiSchema ? <DetailRow label="OpenAPI document">{schemaSource(mcp.openApiSchema)}</DetailRow> : null}
+            {mcp?.smithyModel ? <DetailRow label="Smithy model">{schemaSource(mcp.smithyModel)}</DetailRow> : null}
+            {mcp?.mcpServer ? <DetailRow label="Endpoint">{mono(mcp.mcpServer.endpoint)}</DetailRow> : null}
             {mcp?.apiGateway ? (
               <>
-                <Row label="REST API / stage">{mono(`${mcp.apiGateway.restApiId} / ${mcp.apiGateway.stage}`)}</Row>
-                <Row label="Tool filters">
+                <DetailRow label="REST API / stage">{mono(`${mcp.apiGateway.restApiId} / ${mcp.apiGateway.stage}`)}</DetailRow>
+                <DetailRow label="Tool filters">
                   <ul className="space-y-0.5 font-mono text-xs">
                     {(mcp.apiGateway.apiGatewayToolConfiguration?.toolFilters ?? []).map((f, i) => (
                       <li key={i}>
@@ -67,26 +55,23 @@ export function TargetDetail({ target: t }: { target: Target }) {
                       </li>
                     ))}
                   </ul>
-                </Row>
+                </DetailRow>
               </>
             ) : null}
-            <Row label="Outbound auth">
+            <DetailRow label="Outbound auth">
               {cred ? cred.credentialProviderType : "None"}
               {provider?.iamCredentialProvider ? <span className="ml-2 text-xs text-muted-foreground">signs for {provider.iamCredentialProvider.service}</span> : null}
-            </Row>
+            </DetailRow>
             {providerArn ? (
-              <Row label="Credential provider">
-                <div className="flex items-center gap-2">
-                  {mono(providerArn)}
-                  <CopyButton value={providerArn} label="Copy provider ARN" />
-                </div>
-              </Row>
+              <DetailRow label="Credential provider">
+                <CopyValue value={providerArn} label="Copy provider ARN" />
+              </DetailRow>
             ) : null}
-            {provider?.oauthCredentialProvider ? <Row label="Scopes">{(provider.oauthCredentialProvider.scopes ?? []).join(" ") || "—"}</Row> : null}
-            <Row label="Created">{formatDateTime(t.createdAt)}</Row>
-            <Row label="Updated">{formatDateTime(t.updatedAt)}</Row>
-            {t.lastSynchronizedAt ? <Row label="Last synchronized">{formatDateTime(t.lastSynchronizedAt)}</Row> : null}
-          </dl>
+            {provider?.oauthCredentialProvider ? <DetailRow label="Scopes">{(provider.oauthCredentialProvider.scopes ?? []).join(" ") || "—"}</DetailRow> : null}
+            <DetailRow label="Created">{formatDateTime(t.createdAt)}</DetailRow>
+            <DetailRow label="Updated">{formatDateTime(t.updatedAt)}</DetailRow>
+            {t.lastSynchronizedAt ? <DetailRow label="Last synchronized">{formatDateTime(t.lastSynchronizedAt)}</DetailRow> : null}
+          </DetailList>
         </CardContent>
       </Card>
       {mcp?.lambda?.toolSchema?.inlinePayload ? (

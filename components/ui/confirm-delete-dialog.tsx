@@ -17,6 +17,8 @@ export function ConfirmDeleteDialog({
   disabled,
   triggerLabel = "Delete",
   triggerSize,
+  trigger,
+  failureTitle,
   onConfirm,
 }: {
   kind: string;
@@ -25,6 +27,10 @@ export function ConfirmDeleteDialog({
   disabled?: boolean;
   triggerLabel?: string;
   triggerSize?: "sm" | "default";
+  /** A trigger of the caller's own, in place of the Delete button (rendered as the dialog trigger). */
+  trigger?: ReactNode;
+  /** The heading of the refusal; "The <kind> was not deleted" by default. */
+  failureTitle?: string;
   /** Runs the deletion; on success the dialog closes. */
   onConfirm: (typedName: string) => Promise<DeleteOutcome>;
 }) {
@@ -46,9 +52,11 @@ export function ConfirmDeleteDialog({
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="destructive" size={triggerSize} disabled={disabled} aria-label={triggerLabel === "Delete" ? undefined : triggerLabel}>
-          <Trash2 aria-hidden="true" /> {triggerLabel === "Delete" ? "Delete" : <span className="sr-only sm:not-sr-only">Delete</span>}
-        </Button>
+        {trigger ?? (
+          <Button variant="destructive" size={triggerSize} disabled={disabled} aria-label={triggerLabel === "Delete" ? undefined : triggerLabel}>
+            <Trash2 aria-hidden="true" /> {triggerLabel === "Delete" ? "Delete" : <span className="sr-only sm:not-sr-only">Delete</span>}
+          </Button>
+        )}
       </DialogTrigger>
       <DialogContent>
         <DialogTitle>
@@ -59,6 +67,8 @@ export function ConfirmDeleteDialog({
           className="mt-4 space-y-4"
           onSubmit={(e) => {
             e.preventDefault();
+            // The dialog is portalled but stays in its opener's React tree: keep the submit from reaching an enclosing form.
+            e.stopPropagation();
             if (!matches) return;
             setFailure(null);
             start(async () => {
@@ -70,13 +80,13 @@ export function ConfirmDeleteDialog({
         >
           {failure ? (
             <Callout tone="danger" role="alert">
-              <p className="font-medium">The {kind} was not deleted</p>
+              <p className="font-medium">{failureTitle ?? `The ${kind} was not deleted`}</p>
               <p className="mt-1">{failure.message}</p>
               {failure.errorName ? <p className="mt-1 font-mono text-xs text-muted-foreground">{failure.errorName}</p> : null}
             </Callout>
           ) : null}
           <Field id="delete-confirm-name" label={`Type ${name} to confirm`}>
-            {(p) => <Input {...p} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />}
+            {(p) => <Input {...p} autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />}
           </Field>
           <div className="flex justify-end gap-2">
             <DialogClose asChild>

@@ -39,8 +39,9 @@ import {
 import { regionOfPoolId } from "@/sandbox/services/cognito/urls";
 import { cognito } from "./clients";
 import { getBackend, isKnownRegion } from "./config";
-import { ConsoleError, toConsoleError } from "./errors";
+import { ConsoleError, isNotFound, toConsoleError } from "./errors";
 import { decodeJwt, requestClientCredentialsToken, verifyAccessToken, type TokenVerification } from "./oidc";
+import { allPages, mapLimit } from "./paging";
 
 // ---- helpers ------------------------------------------------------------------------------------
 
@@ -60,27 +61,12 @@ export function poolRegion(poolId: string, fallback: string): string {
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : "");
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 /** Exponential backoff with jitter, never past the deadline. */
 function backoff(attempt: number, initialMs: number, maxMs: number, deadline: number): Promise<void> {
   const base = Math.min(maxMs, initialMs * 2 ** attempt);
   const ms = Math.max(0, Math.min(base * (0.8 + Math.random() * 0.4), deadline - Date.now()));
   return new Promise((r) => setTimeout(r, ms));
 }
-
-const isNotFound = (err: unknown) => (err as { name?: string })?.name === "ResourceNotFoundException";
 
 // ---- reading pools ------------------------------------------------------------------------------
 
@@ -202,13 +188,13 @@ function clientInfo(c: UserPoolClientType): AppClientInfo {
 export async function listPoolClients(region: string, poolId: string, limit = 120): Promise<AppClientInfo[]> {
   const client = cognito(region);
   try {
-    const ids: string[] = [];
-    let token: string | undefined;
-    do {
-      const out = await client.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60, NextToken: token }));
-      ids.push(...(out.UserPoolClients ?? []).map((c) => c.ClientId ?? ""));
-      token = out.NextToken;
-    } while (token && ids.length < limit);
+    const ids = await allPages(
+      async (token) => {
+        const out = await client.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60, NextToken: token }));
+        return { items: (out.UserPoolClients ?? []).map((c) => c.ClientId ?? ""), nextToken: out.NextToken };
+      },
+      { maxItems: limit },
+    );
     return await mapLimit(ids.slice(0, limit), 4, async (id) => {
       const out = await client.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: id }));
       return clientInfo(out.UserPoolClient ?? {});
@@ -219,20 +205,15 @@ export async function listPoolClients(region: string, poolId: string, limit = 12
 }
 
 async function listResourceServers(region: string, poolId: string): Promise<ResourceServerInfo[]> {
-  const out: ResourceServerInfo[] = [];
-  let token: string | undefined;
-  do {
+  return allPages(async (token) => {
     const page = await cognito(region).send(new ListResourceServersCommand({ UserPoolId: poolId, MaxResults: 50, NextToken: token }));
-    for (const rs of page.ResourceServers ?? []) {
-      out.push({
-        identifier: rs.Identifier ?? "",
-        name: rs.Name ?? "",
-        scopes: (rs.Scopes ?? []).map((s) => ({ name: s.ScopeName ?? "", description: s.ScopeDescription ?? "" })),
-      });
-    }
-    token = page.NextToken;
-  } while (token);
-  return out;
+    const items = (page.ResourceServers ?? []).map((rs) => ({
+      identifier: rs.Identifier ?? "",
+      name: rs.Name ?? "",
+      scopes: (rs.Scopes ?? []).map((s) => ({ name: s.ScopeName ?? "", description: s.ScopeDescription ?? "" })),
+    }));
+    return { items, nextToken: page.NextToken };
+  });
 }
 
 /** Everything about one pool for its detail page, or null when it does not exist. */

@@ -17,7 +17,8 @@ import {
 } from "@aws-sdk/client-bedrock-agentcore-control";
 import type { Oauth2ProviderRequest } from "@/lib/schemas/credential-provider";
 import { agentCoreControl } from "./clients";
-import { toConsoleError } from "./errors";
+import { isNotFound, nullIfNotFound, toConsoleError } from "./errors";
+import { allPages, mapLimit } from "./paging";
 
 export type ApiKeyProvider = {
   kind: "apiKey";
@@ -120,35 +121,6 @@ function oauth2Provider(p: Oauth2Out, vendor?: string): Oauth2Provider {
   };
 }
 
-/** Reads every page; stops on a repeated token so a misbehaving backend cannot loop forever. */
-async function allPages<T>(fetchPage: (nextToken: string | undefined) => Promise<{ items: T[]; nextToken?: string }>, maxPages = 500): Promise<T[]> {
-  const out: T[] = [];
-  const seen = new Set<string>();
-  let token: string | undefined;
-  for (let page = 0; page < maxPages; page++) {
-    const r = await fetchPage(token);
-    out.push(...r.items);
-    if (!r.nextToken || seen.has(r.nextToken)) break;
-    seen.add(r.nextToken);
-    token = r.nextToken;
-  }
-  return out;
-}
-
-/** Runs `fn` over `items` with at most `limit` calls in flight, keeping the order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
 // ---------- API key providers ----------
@@ -169,13 +141,7 @@ export async function listApiKeyProviders(region: string): Promise<ApiKeyProvide
 
 /** The provider, or null when it does not exist. */
 export async function getApiKeyProvider(region: string, name: string): Promise<ApiKeyProvider | null> {
-  try {
-    return apiKeyProvider(await agentCoreControl(region).send(new GetApiKeyCredentialProviderCommand({ name })));
-  } catch (err) {
-    const e = toConsoleError(err, "load the API key credential provider");
-    if (e.kind === "not-found") return null;
-    throw e;
-  }
+  return nullIfNotFound("load the API key credential provider", async () => apiKeyProvider(await agentCoreControl(region).send(new GetApiKeyCredentialProviderCommand({ name }))));
 }
 
 export async function createApiKeyProvider(region: string, input: { name: string; apiKey: string }): Promise<ApiKeyProvider> {
@@ -225,7 +191,7 @@ export async function listOauth2Providers(region: string, opts: { details?: bool
         return oauth2Provider(await client.send(new GetOauth2CredentialProviderCommand({ name: s.name })));
       } catch (err) {
         // Deleted between the list and the read: leave it out.
-        if ((err as { name?: string }).name === "ResourceNotFoundException") return null;
+        if (isNotFound(err)) return null;
         throw err;
       }
     });
@@ -237,13 +203,7 @@ export async function listOauth2Providers(region: string, opts: { details?: bool
 
 /** The provider, or null when it does not exist. */
 export async function getOauth2Provider(region: string, name: string): Promise<Oauth2Provider | null> {
-  try {
-    return oauth2Provider(await agentCoreControl(region).send(new GetOauth2CredentialProviderCommand({ name })));
-  } catch (err) {
-    const e = toConsoleError(err, "load the OAuth2 credential provider");
-    if (e.kind === "not-found") return null;
-    throw e;
-  }
+  return nullIfNotFound("load the OAuth2 credential provider", async () => oauth2Provider(await agentCoreControl(region).send(new GetOauth2CredentialProviderCommand({ name }))));
 }
 
 const secretOf = (r: Oauth2ProviderRequest) => {

@@ -107,3 +107,17 @@ export function toConsoleError(err: unknown, what: string): ConsoleError {
   console.error(`[aws] ${what} failed: ${awsName}: ${e.message ?? ""}`);
   return new ConsoleError(kind, sentence(kind, what, kind === "unreachable" ? undefined : e.message), awsName, fieldList);
 }
+
+/** True for an SDK error saying the resource does not exist (before it is mapped). */
+export const isNotFound = (err: unknown) => (err as { name?: string } | null)?.name === "ResourceNotFoundException";
+
+/** Runs one read: a not-found becomes null, any other failure a ConsoleError (mapped by `map`, toConsoleError by default). */
+export async function nullIfNotFound<T>(what: string, read: () => Promise<T>, map: (err: unknown, what: string) => ConsoleError = toConsoleError): Promise<T | null> {
+  try {
+    return await read();
+  } catch (err) {
+    const e = map(err, what);
+    if (e.kind === "not-found") return null;
+    throw e;
+  }
+}

@@ -12,7 +12,7 @@ import {
   type UpdateGatewayRequest,
 } from "@aws-sdk/client-bedrock-agentcore-control";
 import { agentCoreControl } from "./clients";
-import { toConsoleError } from "./errors";
+import { nullIfNotFound, toConsoleError } from "./errors";
 
 export type GatewayStatus = "CREATING" | "UPDATING" | "UPDATE_UNSUCCESSFUL" | "DELETING" | "READY" | "FAILED";
 
@@ -138,14 +138,7 @@ export async function listGateways(
 
 /** The gateway, or null when it does not exist. */
 export async function getGateway(region: string, gatewayId: string): Promise<Gateway | null> {
-  try {
-    const out = await agentCoreControl(region).send(new GetGatewayCommand({ gatewayIdentifier: gatewayId }));
-    return gateway(out);
-  } catch (err) {
-    const e = toConsoleError(err, "load the gateway");
-    if (e.kind === "not-found") return null;
-    throw e;
-  }
+  return nullIfNotFound("load the gateway", async () => gateway(await agentCoreControl(region).send(new GetGatewayCommand({ gatewayIdentifier: gatewayId }))));
 }
 
 export type GatewayFields = Omit<CreateGatewayRequest, "clientToken">;

@@ -16,7 +16,8 @@ import { toArray, type PolicyDocument } from "@/lib/policies/policy-document";
 import { AGENTCORE_SERVICE_PRINCIPAL, buildGatewayTrustPolicy, formatPolicy } from "@/lib/policies/trust-policy";
 import { GATEWAY_NAME_TAG_KEY, PURPOSE_TAG } from "@/lib/schemas/role";
 import { iam } from "./clients";
-import { ConsoleError, toConsoleError, type ConsoleErrorKind } from "./errors";
+import { ConsoleError, nullIfNotFound, toConsoleError, type ConsoleErrorKind } from "./errors";
+import { allPages } from "./paging";
 
 /** A policy document as IAM holds it: the decoded text, and the parsed JSON (null when it is not JSON). */
 export type PolicyText = { text: string; document: unknown };
@@ -60,6 +61,17 @@ function iamError(err: unknown, what: string): ConsoleError {
 
 // A guard against a backend that never stops paging; IAM allows at most 5,000 roles per account.
 const MAX_LIST_PAGES = 1000;
+
+/** Every page of an IAM list call, which pages with Marker and IsTruncated. */
+function allMarkerPages<T>(fetchPage: (marker: string | undefined) => Promise<{ items: T[]; out: { IsTruncated?: boolean; Marker?: string } }>): Promise<T[]> {
+  return allPages(
+    async (marker) => {
+      const { items, out } = await fetchPage(marker);
+      return { items, nextToken: out.IsTruncated ? out.Marker : undefined };
+    },
+    { maxPages: MAX_LIST_PAGES },
+  );
+}
 
 /** IAM returns policy documents URL-encoded (RFC 3986). */
 export function decodePolicyDocument(encoded: string | undefined): PolicyText {
@@ -111,16 +123,11 @@ export type ListRolesOptions = { pathPrefix?: string; /** ListRoles MaxItems per
 
 /** Every role (all ListRoles pages, read on the server), optionally under a path prefix. */
 export async function listRoles(region: string, opts: ListRolesOptions = {}): Promise<RoleSummary[]> {
-  const roles: RoleSummary[] = [];
-  let marker: string | undefined;
   try {
-    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+    return await allMarkerPages(async (marker) => {
       const out = await iam(region).send(new ListRolesCommand({ PathPrefix: opts.pathPrefix, Marker: marker, MaxItems: opts.pageSize ?? 1000 }));
-      roles.push(...(out.Roles ?? []).map(summary));
-      if (!out.IsTruncated || !out.Marker) break;
-      marker = out.Marker;
-    }
-    return roles;
+      return { items: (out.Roles ?? []).map(summary), out };
+    });
   } catch (err) {
     throw iamError(err, "list IAM roles");
   }
@@ -133,63 +140,40 @@ export async function listRolesTrustingAgentCore(region: string, opts: ListRoles
 
 /** The role, or null when it does not exist. */
 export async function getRole(region: string, roleName: string): Promise<(RoleSummary & { tags: { key: string; value: string }[] }) | null> {
-  try {
-    const out = await iam(region).send(new GetRoleCommand({ RoleName: roleName }));
-    if (!out.Role) return null;
-    return { ...summary(out.Role), tags: (out.Role.Tags ?? []).map((t) => ({ key: t.Key ?? "", value: t.Value ?? "" })) };
-  } catch (err) {
-    const e = iamError(err, `load the role ${roleName}`);
-    if (e.kind === "not-found") return null;
-    throw e;
-  }
+  const role = await nullIfNotFound(`load the role ${roleName}`, async () => (await iam(region).send(new GetRoleCommand({ RoleName: roleName }))).Role, iamError);
+  if (!role) return null;
+  return { ...summary(role), tags: (role.Tags ?? []).map((t) => ({ key: t.Key ?? "", value: t.Value ?? "" })) };
 }
 
 /** The inline policy, or null when the role has none by that name. */
 export async function getInlinePolicy(region: string, roleName: string, policyName: string): Promise<InlinePolicy | null> {
-  try {
-    const out = await iam(region).send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
-    return { policyName: out.PolicyName ?? policyName, ...decodePolicyDocument(out.PolicyDocument) };
-  } catch (err) {
-    const e = iamError(err, `read the inline policy ${policyName} of the role ${roleName}`);
-    if (e.kind === "not-found") return null;
-    throw e;
-  }
+  return nullIfNotFound(
+    `read the inline policy ${policyName} of the role ${roleName}`,
+    async () => {
+      const out = await iam(region).send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
+      return { policyName: out.PolicyName ?? policyName, ...decodePolicyDocument(out.PolicyDocument) };
+    },
+    iamError,
+  );
 }
 
 async function listInlinePolicyNames(region: string, roleName: string): Promise<string[]> {
-  const names: string[] = [];
-  let marker: string | undefined;
-  for (let page = 0; page < MAX_LIST_PAGES; page++) {
+  return allMarkerPages(async (marker) => {
     const out = await iam(region).send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker, MaxItems: 1000 }));
-    names.push(...(out.PolicyNames ?? []));
-    if (!out.IsTruncated || !out.Marker) break;
-    marker = out.Marker;
-  }
-  return names;
+    return { items: out.PolicyNames ?? [], out };
+  });
 }
 
 async function listAttachedPolicies(region: string, roleName: string): Promise<AttachedPolicy[]> {
-  const policies: AttachedPolicy[] = [];
-  let marker: string | undefined;
-  for (let page = 0; page < MAX_LIST_PAGES; page++) {
+  return allMarkerPages(async (marker) => {
     const out = await iam(region).send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker, MaxItems: 1000 }));
-    policies.push(...(out.AttachedPolicies ?? []).map((p) => ({ policyName: p.PolicyName ?? "", policyArn: p.PolicyArn ?? "" })));
-    if (!out.IsTruncated || !out.Marker) break;
-    marker = out.Marker;
-  }
-  return policies;
+    return { items: (out.AttachedPolicies ?? []).map((p) => ({ policyName: p.PolicyName ?? "", policyArn: p.PolicyArn ?? "" })), out };
+  });
 }
 
 /** The role with its tags, inline policies (decoded) and attached managed policies; null when it does not exist. */
 export async function getRoleWithPolicies(region: string, roleName: string): Promise<RoleWithPolicies | null> {
-  let role: SdkRole | undefined;
-  try {
-    role = (await iam(region).send(new GetRoleCommand({ RoleName: roleName }))).Role;
-  } catch (err) {
-    const e = iamError(err, `load the role ${roleName}`);
-    if (e.kind === "not-found") return null;
-    throw e;
-  }
+  const role = await nullIfNotFound(`load the role ${roleName}`, async () => (await iam(region).send(new GetRoleCommand({ RoleName: roleName }))).Role, iamError);
   if (!role) return null;
   try {
     const [names, attachedPolicies] = await Promise.all([listInlinePolicyNames(region, roleName), listAttachedPolicies(region, roleName)]);

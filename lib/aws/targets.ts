@@ -12,7 +12,8 @@ import {
 } from "@aws-sdk/client-bedrock-agentcore-control";
 import type { TargetFields } from "@/lib/schemas/target-mapping";
 import { agentCoreControl } from "./clients";
-import { toConsoleError } from "./errors";
+import { nullIfNotFound, toConsoleError } from "./errors";
+import { allPages } from "./paging";
 
 export type TargetSummary = {
   targetId: string;
@@ -69,15 +70,11 @@ function target(gatewayId: string, t: Omit<GetGatewayTargetResponse, "$metadata"
 /** Every target of a gateway (all pages, read on the server). */
 export async function listTargets(region: string, gatewayId: string): Promise<TargetSummary[]> {
   const client = agentCoreControl(region);
-  const out: TargetSummary[] = [];
-  let nextToken: string | undefined;
   try {
-    do {
+    return await allPages(async (nextToken) => {
       const page = await client.send(new ListGatewayTargetsCommand({ gatewayIdentifier: gatewayId, maxResults: 100, nextToken }));
-      out.push(...(page.items ?? []).map(summary));
-      nextToken = page.nextToken;
-    } while (nextToken);
-    return out;
+      return { items: (page.items ?? []).map(summary), nextToken: page.nextToken };
+    });
   } catch (err) {
     throw toConsoleError(err, "list the gateway's targets");
   }
@@ -91,14 +88,7 @@ export async function getAllTargets(region: string, gatewayId: string): Promise<
 }
 
 export async function getTarget(region: string, gatewayId: string, targetId: string): Promise<Target | null> {
-  try {
-    const out = await agentCoreControl(region).send(new GetGatewayTargetCommand({ gatewayIdentifier: gatewayId, targetId }));
-    return target(gatewayId, out);
-  } catch (err) {
-    const e = toConsoleError(err, "load the target");
-    if (e.kind === "not-found") return null;
-    throw e;
-  }
+  return nullIfNotFound("load the target", async () => target(gatewayId, await agentCoreControl(region).send(new GetGatewayTargetCommand({ gatewayIdentifier: gatewayId, targetId }))));
 }
 
 export async function createTarget(region: string, gatewayId: string, fields: TargetFields, clientToken: string): Promise<Target> {

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyValue } from "@/components/ui/copy-value";
+import { DetailList, DetailRow } from "@/components/ui/detail-list";
 import { ClientSecret } from "@/components/identity/client-secret";
 import { TestTokenButton } from "@/components/identity/test-token";
 
@@ -28,30 +29,24 @@ export function CreatedPanel({ gatewayId, created, cognito }: CreatedWithCognito
             ))}
           </ul>
         </div>
-        <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-3 text-sm">
-          <dt className="text-muted-foreground">Discovery URL</dt>
-          <dd className="flex items-center gap-2">
-            <code className="break-all font-mono text-xs">{cognito.discoveryUrl}</code>
-            <CopyButton value={cognito.discoveryUrl} label="Copy discovery URL" />
-          </dd>
-          <dt className="text-muted-foreground">Token endpoint</dt>
-          <dd className="flex items-center gap-2">
-            <code className="break-all font-mono text-xs">{cognito.tokenEndpoint}</code>
-            <CopyButton value={cognito.tokenEndpoint} label="Copy token endpoint" />
-          </dd>
-          <dt className="text-muted-foreground">Client id</dt>
-          <dd className="flex items-center gap-2">
-            <code className="font-mono text-xs">{cognito.clientId}</code>
-            <CopyButton value={cognito.clientId} label="Copy client id" />
-          </dd>
-          <dt className="text-muted-foreground">Client secret</dt>
-          <dd>
+        <DetailList labelWidth="10rem">
+          <DetailRow label="Discovery URL">
+            <CopyValue value={cognito.discoveryUrl} label="Copy discovery URL" />
+          </DetailRow>
+          <DetailRow label="Token endpoint">
+            <CopyValue value={cognito.tokenEndpoint} label="Copy token endpoint" />
+          </DetailRow>
+          <DetailRow label="Client id">
+            <CopyValue value={cognito.clientId} label="Copy client id" />
+          </DetailRow>
+          <DetailRow label="Client secret">
             <ClientSecret secret={cognito.clientSecret} />
             <p className="mt-1 text-xs text-muted-foreground">Shown once here. Later, reveal it from the Identity page.</p>
-          </dd>
-          <dt className="text-muted-foreground">Scopes</dt>
-          <dd className="font-mono text-xs">{cognito.scopes.join(" ")}</dd>
-        </dl>
+          </DetailRow>
+          <DetailRow label="Scopes">
+            <span className="font-mono text-xs">{cognito.scopes.join(" ")}</span>
+          </DetailRow>
+        </DetailList>
         <TestTokenButton poolId={cognito.poolId} clientId={cognito.clientId} />
         <Link href={`/gateways/${gatewayId}`} className={buttonVariants()}>
           Go to the gateway

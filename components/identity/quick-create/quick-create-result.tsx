@@ -2,27 +2,18 @@
 // What a finished quick create made (discovery URL, client id, the secret once) and what a stopped one left (with Resume / Clean up).
 import { ArrowRight, RotateCw, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import type { CleanupReport } from "@/lib/aws/cognito";
 import { fullScopes, newGatewayHref, type QuickCreateReport, type QuickCreateResult } from "@/lib/schemas/cognito";
 import { Callout } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { CopyValue } from "@/components/ui/copy-value";
+import { BadgeList, DetailList, DetailRow } from "@/components/ui/detail-list";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { ClientSecret } from "../client-secret";
-import { CopyValue } from "../copy-value";
 import { TestTokenButton } from "../test-token";
 import { VerifyDiscoveryButton } from "../verify-discovery-button";
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[10rem_1fr] items-start gap-4 border-b py-2.5 last:border-0">
-      <dt className="text-sm text-muted-foreground">{label}</dt>
-      <dd className="min-w-0 text-sm">{children}</dd>
-    </div>
-  );
-}
 
 export function QuickCreateResultView({ result }: { result: QuickCreateResult }) {
   return (
@@ -38,34 +29,28 @@ export function QuickCreateResultView({ result }: { result: QuickCreateResult })
           Copy the client secret now and keep it in a secret store: callers need it to get tokens. The console shows it here once; later only the
           pool&apos;s page can read it again, on request.
         </Callout>
-        <dl>
-          <Row label="Discovery URL">
+        <DetailList labelWidth="10rem">
+          <DetailRow label="Discovery URL">
             <CopyValue value={result.discoveryUrl} label="Copy discovery URL" />
-          </Row>
-          <Row label="Client id">
+          </DetailRow>
+          <DetailRow label="Client id">
             <CopyValue value={result.clientId} label="Copy client id" />
-          </Row>
-          <Row label="Client secret">
+          </DetailRow>
+          <DetailRow label="Client secret">
             <ClientSecret secret={result.clientSecret} />
-          </Row>
-          <Row label="Token endpoint">
+          </DetailRow>
+          <DetailRow label="Token endpoint">
             <CopyValue value={result.tokenEndpoint} label="Copy token endpoint" />
-          </Row>
-          <Row label="Scopes">
-            <ul className="flex flex-wrap gap-1">
-              {result.scopes.map((s) => (
-                <li key={s}>
-                  <Badge className="font-mono">{s}</Badge>
-                </li>
-              ))}
-            </ul>
-          </Row>
-          <Row label="User pool">
+          </DetailRow>
+          <DetailRow label="Scopes">
+            <BadgeList items={result.scopes} />
+          </DetailRow>
+          <DetailRow label="User pool">
             <Link href={`/identity/${result.poolId}`} className="font-mono text-xs text-info hover:underline">
               {result.poolId}
             </Link>
-          </Row>
-        </dl>
+          </DetailRow>
+        </DetailList>
         <p className="text-xs text-muted-foreground">
           In the gateway, put the client id in Allowed clients: Cognito access tokens carry client_id and no aud claim.
         </p>

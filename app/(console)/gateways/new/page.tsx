@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { listRolesTrustingAgentCore } from "@/lib/aws/iam";
 import { getCallerIdentity } from "@/lib/aws/sts";
 import { lintTrustPolicy } from "@/lib/policies/lint";
 import { emptyGatewayForm } from "@/lib/schemas/gateway";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { GatewayForm } from "@/components/gateways/form/gateway-form";
 import type { RoleOption } from "@/components/gateways/form/role-section";
 import { verdictOf } from "@/components/roles/verdict";
@@ -44,12 +44,7 @@ export default async function NewGatewayPage({ searchParams }: { searchParams: S
   }
   return (
     <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
-        <Link href="/gateways" className="hover:underline">
-          Gateways
-        </Link>{" "}
-        / Create
-      </nav>
+      <Breadcrumb links={[{ href: "/gateways", label: "Gateways" }]} current="Create" />
       <h1 className="text-2xl font-semibold tracking-tight">Create gateway</h1>
       <GatewayForm mode="create" initial={initial} roles={roles} accountId={accountId} region={region} />
     </div>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getUserPool, poolRegion } from "@/lib/aws/cognito";
 import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { POOL_ID_MAX, POOL_ID_PATTERN } from "@/lib/schemas/cognito";
 import { Badge } from "@/components/ui/badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { AutoRefresh } from "@/components/gateways/auto-refresh";
 import { ErrorCallout } from "@/components/gateways/error-callout";
 import { PoolDetailView } from "@/components/identity/pool-detail";
@@ -26,12 +26,7 @@ export default async function PoolPage({ params }: { params: Promise<{ poolId: s
   const changing = Boolean(pool.domainStatus && pool.domainStatus !== "ACTIVE" && pool.domainStatus !== "FAILED");
   return (
     <div className="max-w-5xl space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
-        <Link href="/identity" className="hover:underline">
-          Identity
-        </Link>{" "}
-        / {pool.name}
-      </nav>
+      <Breadcrumb links={[{ href: "/identity", label: "Identity" }]} current={pool.name} />
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">{pool.name}</h1>
         <div className="flex items-center gap-2">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { defaultQuickCreateValues } from "@/lib/schemas/cognito";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { QuickCreateForm } from "@/components/identity/quick-create/quick-create-form";
 
 export const metadata: Metadata = { title: "Quick create Cognito" };
@@ -11,12 +11,7 @@ export default async function QuickCreatePage() {
   await connection();
   return (
     <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
-        <Link href="/identity" className="hover:underline">
-          Identity
-        </Link>{" "}
-        / Quick create Cognito
-      </nav>
+      <Breadcrumb links={[{ href: "/identity", label: "Identity" }]} current="Quick create Cognito" />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Quick create Cognito</h1>
         <p className="max-w-3xl text-sm text-muted-foreground">

@@ -5,6 +5,7 @@ import { ConsoleError } from "@/lib/aws/errors";
 import { getGatewayForRequest } from "@/lib/aws/gateway-cache";
 import { TRANSITIONAL_STATUSES } from "@/lib/aws/gateways";
 import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonVariants } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { AutoRefresh } from "@/components/gateways/auto-refresh";
@@ -30,12 +31,7 @@ export default async function GatewayLayout({ params, children }: { params: Prom
 
   return (
     <div className="max-w-5xl space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
-        <Link href="/gateways" className="hover:underline">
-          Gateways
-        </Link>{" "}
-        / {gateway.name}
-      </nav>
+      <Breadcrumb links={[{ href: "/gateways", label: "Gateways" }]} current={gateway.name} />
       <div className="flex items-start justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold tracking-tight">{gateway.name}</h1>

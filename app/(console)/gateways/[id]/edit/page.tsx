@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConsoleError } from "@/lib/aws/errors";
 import { getGatewayForRequest } from "@/lib/aws/gateway-cache";
 import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
 import { gatewayToFormValues, isEditableAuthorizerType, unmanagedSettingNames } from "@/lib/schemas/gateway-mapping";
 import { Callout } from "@/components/ui/alert";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { ErrorCallout } from "@/components/gateways/error-callout";
 import { GatewayForm } from "@/components/gateways/form/gateway-form";
 
@@ -24,16 +24,13 @@ export default async function EditGatewayPage({ params }: { params: Promise<{ id
   if (!gateway) notFound();
   return (
     <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted-foreground">
-        <Link href="/gateways" className="hover:underline">
-          Gateways
-        </Link>{" "}
-        /{" "}
-        <Link href={`/gateways/${gateway.gatewayId}`} className="hover:underline">
-          {gateway.name}
-        </Link>{" "}
-        / Edit
-      </nav>
+      <Breadcrumb
+        links={[
+          { href: "/gateways", label: "Gateways" },
+          { href: `/gateways/${gateway.gatewayId}`, label: gateway.name },
+        ]}
+        current="Edit"
+      />
       <h1 className="text-2xl font-semibold tracking-tight">Edit {gateway.name}</h1>
       <p className="max-w-3xl text-sm text-muted-foreground">
         Saving replaces the gateway&apos;s whole configuration with what is below (UpdateGateway is a full replacement), so every current setting is filled in.

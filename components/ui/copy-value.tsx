@@ -1,9 +1,10 @@
-// A value shown in monospace with a copy button beside it.
-import { CopyButton } from "@/components/ui/copy-button";
+// A value shown in monospace with a copy button beside it, or the placeholder when it is not set.
 import { cn } from "@/lib/utils";
+import { CopyButton } from "./copy-button";
+import { NoValue } from "./detail-list";
 
 export function CopyValue({ value, label, className }: { value: string | undefined; label: string; className?: string }) {
-  if (!value) return <span className="text-muted-foreground">—</span>;
+  if (!value) return <NoValue />;
   return (
     <div className={cn("flex items-center gap-2", className)}>
       <code className="min-w-0 break-all font-mono text-xs">{value}</code>
