@@ -104,6 +104,11 @@ test("add an OpenAPI target with an API key provider created on the fly, then de
   await expect(row.locator("[data-status]")).toHaveText("READY", { timeout: 15_000 });
   await expect(page.getByText("sk-test-0123456789")).toHaveCount(0);
 
+  // The target's page lists the tools its OpenAPI operations become.
+  await row.getByRole("link", { name: "weather-api" }).click();
+  await expect(page.getByRole("table", { name: "Tools" }).getByRole("row").filter({ hasText: "getForecast" })).toContainText("GET /forecast");
+  await page.getByRole("link", { name: "Targets" }).first().click();
+
   // The gateway cannot go while it has a target; delete the target first, then the gateway.
   await row.getByRole("button", { name: "Delete weather-api" }).click();
   const confirm = page.getByRole("dialog", { name: "Delete target weather-api?" });

@@ -6,6 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyValue } from "@/components/ui/copy-value";
 import { DetailList, DetailRow, NoValue } from "@/components/ui/detail-list";
 import { formatDateTime } from "@/components/gateways/format";
+import { OperationsTable } from "./operations-table";
 import { ToolsTable } from "./tools-table";
 
 const mono = (v: string | undefined) => (v ? <code className="break-all font-mono text-xs">{v}</code> : <NoValue />);
@@ -74,13 +75,15 @@ export function TargetDetail({ target: t }: { target: Target }) {
           </DetailList>
         </CardContent>
       </Card>
-      {mcp?.lambda?.toolSchema?.inlinePayload ? (
+      {mcp?.lambda?.toolSchema?.inlinePayload || mcp?.openApiSchema?.inlinePayload || mcp?.smithyModel?.inlinePayload ? (
         <Card>
           <CardHeader>
             <CardTitle>Tools</CardTitle>
           </CardHeader>
           <CardContent>
-            <ToolsTable toolsJson={JSON.stringify(mcp.lambda.toolSchema.inlinePayload)} />
+            {mcp.lambda?.toolSchema?.inlinePayload ? <ToolsTable toolsJson={JSON.stringify(mcp.lambda.toolSchema.inlinePayload)} /> : null}
+            {mcp.openApiSchema?.inlinePayload ? <OperationsTable kind="openapi" text={mcp.openApiSchema.inlinePayload} /> : null}
+            {mcp.smithyModel?.inlinePayload ? <OperationsTable kind="smithy" text={mcp.smithyModel.inlinePayload} /> : null}
           </CardContent>
         </Card>
       ) : null}
