@@ -32,7 +32,11 @@ export function DeleteProviderDialog({ kind, name }: { kind: ProviderKind; name:
           router.refresh();
           return { ok: true };
         }
-        if (r.errorName === "ResourceNotFoundException") router.refresh();
+        if (r.errorName === "ResourceNotFoundException") {
+          // The refresh removes the row and this dialog with it: say what happened where it stays visible.
+          toast.info(`${r.message} The list was refreshed.`);
+          router.refresh();
+        }
         return { ok: false, message: r.message, errorName: r.errorName };
       }}
     />

@@ -15,7 +15,7 @@ import { DeleteProviderDialog } from "./delete-provider-dialog";
 function CopyCell({ value, label, caption }: { value: string | undefined; label: string; caption?: string }) {
   return (
     <div className="flex items-center gap-2">
-      <div className="min-w-64 max-w-sm flex-1">
+      <div className="min-w-40 max-w-sm flex-1">
         {caption ? <div className="text-xs text-muted-foreground">{caption}</div> : null}
         {value ? <code className="break-all font-mono text-xs">{value}</code> : <NoValue />}
       </div>
@@ -62,7 +62,7 @@ function ProvidersTable<P extends CredentialProvider>({ kind, items, nameDetail,
       <TBody>
         {items.map((p) => (
           <Tr key={p.credentialProviderArn}>
-            <Td className="min-w-32 break-words font-medium">
+            <Td className="min-w-24 break-all font-medium">
               {p.name}
               {nameDetail?.(p)}
             </Td>
@@ -71,10 +71,10 @@ function ProvidersTable<P extends CredentialProvider>({ kind, items, nameDetail,
                 {c.cell(p)}
               </Td>
             ))}
-            <Td className="whitespace-nowrap text-muted-foreground">
+            <Td className="min-w-28 text-xs text-muted-foreground">
               <Times createdAt={p.createdAt} updatedAt={p.updatedAt} />
             </Td>
-            <Td className="text-right">
+            <Td className="px-2 text-right">
               <DeleteProviderDialog kind={kind} name={p.name} />
             </Td>
           </Tr>

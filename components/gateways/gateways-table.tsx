@@ -31,14 +31,28 @@ export function GatewaysTable({ items }: { items: GatewaySummary[] }) {
             <Td>
               <StatusBadge status={g.status} />
             </Td>
-            <Td>{AUTHORIZER_LABELS[g.authorizerType] ?? g.authorizerType}</Td>
+            <Td className="whitespace-nowrap">{AUTHORIZER_LABELS[g.authorizerType] ?? g.authorizerType}</Td>
             <Td>{g.protocolType}</Td>
-            <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(g.createdAt)}</Td>
-            <Td className="whitespace-nowrap text-muted-foreground">{formatDateTime(g.updatedAt)}</Td>
+            <Td className="text-muted-foreground">
+              <DateTime iso={g.createdAt} />
+            </Td>
+            <Td className="text-muted-foreground">
+              <DateTime iso={g.updatedAt} />
+            </Td>
           </Tr>
         ))}
       </TBody>
     </Table>
+  );
+}
+
+/** Date and time wrap onto two lines when the table is narrow (1024 px), instead of pushing a column out of view. */
+function DateTime({ iso }: { iso: string }) {
+  const [date, ...rest] = formatDateTime(iso).split(" ");
+  return (
+    <>
+      <span className="whitespace-nowrap">{date}</span> <span className="whitespace-nowrap">{rest.join(" ")}</span>
+    </>
   );
 }
 

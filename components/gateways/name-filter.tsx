@@ -10,16 +10,28 @@ export function NameFilter() {
   const params = useSearchParams();
   const current = params.get("name") ?? "";
   const [value, setValue] = useState(current);
+  // The filter this box last put in the URL, and the URL's filter as last seen: when the URL changes for another
+  // reason (Clear filter, the Gateways link, Back), the box follows it instead of showing a stale filter.
+  const [applied, setApplied] = useState(current);
+  const [seen, setSeen] = useState(current);
+  if (current !== seen) {
+    setSeen(current);
+    if (current !== applied) {
+      setApplied(current);
+      setValue(current);
+    }
+  }
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
   function apply(next: string) {
+    setApplied(next.trim());
     const sp = new URLSearchParams(params.toString());
     if (next.trim()) sp.set("name", next.trim());
     else sp.delete("name");
     sp.delete("cursor");
-    sp.delete("trail");
+    sp.delete("prev");
     router.replace(`/gateways${sp.size ? `?${sp}` : ""}`);
   }
 

@@ -8,6 +8,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorCallout } from "@/components/gateways/error-callout";
 
 const MASK = "•".repeat(24);
+const UNREACHABLE = "The console could not reach its server. Check that it is running, then try again.";
 
 type Props =
   /** The secret is already in this browser's memory (the result of the action the user ran); it is not in the DOM until revealed. */
@@ -31,15 +32,21 @@ export function ClientSecret(props: Props) {
       setShown(true);
       return;
     }
+    if (loading) return;
     setLoading(true);
     setFailure(null);
-    const r = await revealClientSecretAction(props.poolId, props.clientId);
-    setLoading(false);
-    if (r.ok) {
-      setFetched(r.data.secret);
-      setShown(true);
-    } else {
-      setFailure({ message: r.message, errorName: r.errorName });
+    try {
+      const r = await revealClientSecretAction(props.poolId, props.clientId);
+      if (r.ok) {
+        setFetched(r.data.secret);
+        setShown(true);
+      } else {
+        setFailure({ message: r.message, errorName: r.errorName });
+      }
+    } catch {
+      setFailure({ message: UNREACHABLE });
+    } finally {
+      setLoading(false);
     }
   }
 
@@ -56,7 +63,7 @@ export function ClientSecret(props: Props) {
         {secret ? (
           <CopyButton value={secret} label="Copy client secret" />
         ) : (
-          <Button variant="outline" size="sm" disabled title="Reveal the secret first">
+          <Button variant="outline" size="sm" disabled aria-label="Copy client secret" title="Reveal the secret first">
             Copy
           </Button>
         )}

@@ -23,6 +23,8 @@ export type PickedCognitoClient = {
 
 type Failure = { message: string; errorName?: string };
 
+const UNREACHABLE = "The console could not reach its server. Check that it is running, then try again.";
+
 export function CognitoClientPicker({ onChange, idPrefix = "cognito-picker" }: { onChange: (picked: PickedCognitoClient | null) => void; idPrefix?: string }) {
   const [pools, setPools] = useState<PoolOption[] | null>(null);
   const [poolsToken, setPoolsToken] = useState<string | undefined>();
@@ -32,14 +34,26 @@ export function CognitoClientPicker({ onChange, idPrefix = "cognito-picker" }: {
   const [loading, setLoading] = useState<"pools" | "clients" | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
+  const [poolsFailed, setPoolsFailed] = useState(false);
+
   const loadPools = useCallback(async (token?: string) => {
     setLoading("pools");
     setFailure(null);
-    const r = await listUserPoolsAction(token);
-    setLoading(null);
-    if (!r.ok) return setFailure({ message: r.message, errorName: r.errorName });
-    setPools((prev) => (token && prev ? [...prev, ...r.data.pools] : r.data.pools));
-    setPoolsToken(r.data.nextToken);
+    try {
+      const r = await listUserPoolsAction(token);
+      if (!r.ok) {
+        if (!token) setPoolsFailed(true);
+        return setFailure({ message: r.message, errorName: r.errorName });
+      }
+      setPoolsFailed(false);
+      setPools((prev) => (token && prev ? [...prev, ...r.data.pools] : r.data.pools));
+      setPoolsToken(r.data.nextToken);
+    } catch {
+      if (!token) setPoolsFailed(true);
+      setFailure({ message: UNREACHABLE });
+    } finally {
+      setLoading(null);
+    }
   }, []);
 
   useEffect(() => {
@@ -54,10 +68,15 @@ export function CognitoClientPicker({ onChange, idPrefix = "cognito-picker" }: {
     if (!id) return;
     setLoading("clients");
     setFailure(null);
-    const r = await listPoolClientsAction(id);
-    setLoading(null);
-    if (!r.ok) return setFailure({ message: r.message, errorName: r.errorName });
-    setClients({ poolId: id, discoveryUrl: r.data.discoveryUrl, items: r.data.clients });
+    try {
+      const r = await listPoolClientsAction(id);
+      if (!r.ok) return setFailure({ message: r.message, errorName: r.errorName });
+      setClients({ poolId: id, discoveryUrl: r.data.discoveryUrl, items: r.data.clients });
+    } catch {
+      setFailure({ message: UNREACHABLE });
+    } finally {
+      setLoading(null);
+    }
   }
 
   function chooseClient(id: string) {
@@ -82,12 +101,18 @@ export function CognitoClientPicker({ onChange, idPrefix = "cognito-picker" }: {
         <Field
           id={`${idPrefix}-pool`}
           label="User pool"
-          hint={pools && pools.length === 0 ? "No user pools in this region yet." : "The Cognito user pools of this account and region."}
+          hint={
+            pools && pools.length === 0
+              ? "No user pools in this region yet."
+              : !pools && poolsFailed
+                ? "Reload user pools to try again."
+                : "The Cognito user pools of this account and region."
+          }
         >
           {(p) => (
             <div className="flex gap-2">
               <Select {...p} value={poolId} onChange={(e) => void choosePool(e.target.value)} disabled={!pools || pools.length === 0}>
-                <option value="">{pools ? "Choose a user pool" : "Loading user pools…"}</option>
+                <option value="">{pools ? "Choose a user pool" : poolsFailed && loading !== "pools" ? "User pools could not be loaded" : "Loading user pools…"}</option>
                 {pools?.map((pool) => (
                   <option key={pool.id} value={pool.id}>
                     {pool.name} ({pool.id})

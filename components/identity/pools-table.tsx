@@ -33,7 +33,12 @@ export function PoolsTable({ items }: { items: PoolSummary[] }) {
                 {p.forGateway ? <Badge tone="info">For gateways</Badge> : null}
               </div>
               <div className="font-mono text-xs text-muted-foreground">{p.id}</div>
-              {p.problem ? <div className="text-xs text-destructive">{p.problem}</div> : null}
+              {p.problem ? (
+                <div className="text-xs text-destructive">
+                  {p.problem}
+                  {p.problemName ? <span className="ml-2 font-mono text-muted-foreground">{p.problemName}</span> : null}
+                </div>
+              ) : null}
             </Td>
             <Td>
               {p.domain ? (
@@ -41,6 +46,8 @@ export function PoolsTable({ items }: { items: PoolSummary[] }) {
                   <span className="font-mono text-xs">{p.domain}</span>
                   <DomainStatusBadge status={p.domainStatus} />
                 </div>
+              ) : p.problem ? (
+                <span className="text-xs text-muted-foreground">Unknown (the pool could not be read)</span>
               ) : (
                 <span className="text-xs text-muted-foreground">No domain (no token endpoint)</span>
               )}

@@ -122,12 +122,17 @@ export function TestTokenButton({ poolId, clientId, disabledReason }: { poolId: 
     if (loading) return;
     setLoading(true);
     setFailure(null);
-    const r = await getTestTokenAction(poolId, clientId);
-    setLoading(false);
-    if (r.ok) setToken(r.data);
-    else {
-      setToken(null);
-      setFailure({ message: r.message, errorName: r.errorName });
+    try {
+      const r = await getTestTokenAction(poolId, clientId);
+      if (r.ok) setToken(r.data);
+      else {
+        setToken(null);
+        setFailure({ message: r.message, errorName: r.errorName });
+      }
+    } catch {
+      setFailure({ message: "The console could not reach its server. Check that it is running, then try again." });
+    } finally {
+      setLoading(false);
     }
   }
 

@@ -62,9 +62,14 @@ export function VerifyDiscoveryButton({ url, className }: { url: string; classNa
     if (loading) return;
     setLoading(true);
     const forUrl = url;
-    const r = await verifyDiscoveryUrlAction(forUrl);
-    setLoading(false);
-    setOutcome(r.ok ? { forUrl, check: r.data } : { forUrl, error: r.message, errorName: r.errorName });
+    try {
+      const r = await verifyDiscoveryUrlAction(forUrl);
+      setOutcome(r.ok ? { forUrl, check: r.data } : { forUrl, error: r.message, errorName: r.errorName });
+    } catch {
+      setOutcome({ forUrl, error: "The console could not reach its server. Check that it is running, then try again." });
+    } finally {
+      setLoading(false);
+    }
   }
 
   return (

@@ -1,11 +1,18 @@
 "use client";
 // The banner's region picker: stores the region in a cookie through a server action.
 import { useTransition } from "react";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { setRegionAction } from "@/lib/actions/region";
+
+/** A page of one regional resource (a gateway, a user pool) has nothing to show in another region: go to its list instead. */
+function listPageFor(pathname: string): string | null {
+  const m = pathname.match(/^\/(gateways|identity)\/([^/]+)/);
+  return m && m[2] !== "new" ? `/${m[1]}` : null;
+}
 
 export function RegionSwitcher({ region, regions }: { region: string; regions: readonly string[] }) {
   const router = useRouter();
+  const pathname = usePathname();
   const [pending, start] = useTransition();
   const options = regions.includes(region) ? regions : [region, ...regions];
   return (
@@ -19,7 +26,9 @@ export function RegionSwitcher({ region, regions }: { region: string; regions: r
           const next = e.target.value;
           start(async () => {
             await setRegionAction(next);
-            router.refresh();
+            const list = listPageFor(pathname);
+            if (list) router.push(list);
+            else router.refresh();
           });
         }}
       >

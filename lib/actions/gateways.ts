@@ -19,6 +19,18 @@ const clientTokenSchema = z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$/
 const gatewayIdSchema = z.string().regex(new RegExp(GATEWAY_ID_PATTERN));
 const INVALID_FORM = "Some fields need attention. Fix them and submit again.";
 
+const rethrow = (err: unknown): never => {
+  throw err;
+};
+
+/** A ConflictException from CreateGateway (or a rename) means the name is taken: say so at the Name field too. */
+function nameTaken(err: unknown): never {
+  if (err instanceof ConsoleError && err.awsName === "ConflictException" && err.fieldList.length === 0) {
+    throw new ConsoleError(err.kind, err.message, err.awsName, [{ name: "name", message: "A gateway with this name already exists in this account and region: choose another name." }]);
+  }
+  throw err;
+}
+
 export type CreateGatewayData = {
   gatewayId: string;
   created: string[];
@@ -84,7 +96,7 @@ export async function createGatewayAction(values: unknown, clientToken: string):
           throw err;
         }
       }
-      const g = await createGateway(region, toGatewayRequest({ ...v, roleArn, jwt }), clientToken);
+      const g = await createGateway(region, toGatewayRequest({ ...v, roleArn, jwt }), clientToken).catch(nameTaken);
       revalidatePath("/gateways");
       revalidatePath("/roles");
       revalidatePath("/identity");
@@ -112,7 +124,7 @@ export async function updateGatewayAction(gatewayId: string, values: unknown): P
     }
     const { tags: _tags, ...fields } = toGatewayRequest(parsed.data);
     void _tags;
-    await updateGateway(region, gatewayId, withUnmanagedSettings(current, fields));
+    await updateGateway(region, gatewayId, withUnmanagedSettings(current, fields)).catch(current.name === fields.name || current.status === "DELETING" ? rethrow : nameTaken);
     revalidatePath("/gateways");
     revalidatePath(`/gateways/${gatewayId}`);
     return { ok: true, data: { gatewayId } };

@@ -3,17 +3,56 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getRegion } from "@/lib/aws/config";
-import { createTarget, deleteTarget, getTarget, synchronizeTargets, updateTarget } from "@/lib/aws/targets";
+import { ConsoleError } from "@/lib/aws/errors";
+import { createTarget, deleteTarget, getTarget, synchronizeTargets, updateTarget, type Target, type TargetUpdateFields } from "@/lib/aws/targets";
 import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
 import { issuesToFieldErrors } from "@/lib/schemas/form-errors";
 import { TARGET_ID_PATTERN, targetSchema } from "@/lib/schemas/target";
-import { awsTargetFieldListToFormErrors, toTargetRequest } from "@/lib/schemas/target-mapping";
+import { awsTargetFieldListToFormErrors, toTargetRequest, type TargetFields } from "@/lib/schemas/target-mapping";
 import { fail, runAction, type ActionResult } from "./result";
 
 const gatewayIdSchema = z.string().regex(new RegExp(GATEWAY_ID_PATTERN));
 const targetIdSchema = z.string().regex(new RegExp(TARGET_ID_PATTERN));
 const clientTokenSchema = z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$/).min(33).max(256);
 const INVALID_FORM = "Some fields need attention. Fix them and submit again.";
+
+const rethrow = (err: unknown): never => {
+  throw err;
+};
+
+/** A ConflictException on create or rename means the name is taken in this gateway: say so at the Name field too. */
+function nameTaken(err: unknown): never {
+  if (err instanceof ConsoleError && err.awsName === "ConflictException" && err.fieldList.length === 0 && /name|exists/i.test(err.message)) {
+    throw new ConsoleError(err.kind, err.message, err.awsName, [{ name: "name", message: "A target with this name already exists in this gateway: choose another name." }]);
+  }
+  throw err;
+}
+
+/**
+ * UpdateGatewayTarget replaces the whole target, so settings the form does not show (metadata headers,
+ * private endpoint, an MCP server's static tool schema, listing mode and priority) are re-sent as they are now.
+ */
+function withUnmanagedTargetSettings(current: Target, fields: TargetFields): TargetUpdateFields {
+  const out: TargetUpdateFields = { ...fields };
+  if (current.metadataConfiguration) out.metadataConfiguration = current.metadataConfiguration;
+  if (current.privateEndpoint) out.privateEndpoint = current.privateEndpoint;
+  const curServer = current.targetConfiguration?.mcp?.mcpServer;
+  const newServer = fields.targetConfiguration?.mcp?.mcpServer;
+  if (curServer && newServer) {
+    const { mcpToolSchema, listingMode, resourcePriority } = curServer;
+    out.targetConfiguration = {
+      mcp: {
+        mcpServer: {
+          ...newServer,
+          ...(mcpToolSchema ? { mcpToolSchema } : {}),
+          ...(listingMode ? { listingMode } : {}),
+          ...(resourcePriority !== undefined ? { resourcePriority } : {}),
+        },
+      },
+    };
+  }
+  return out;
+}
 
 function revalidateGateway(gatewayId: string) {
   revalidatePath(`/gateways/${gatewayId}`, "layout");
@@ -26,7 +65,7 @@ export async function createTargetAction(gatewayId: string, values: unknown, cli
   if (!clientTokenSchema.safeParse(clientToken).success) return fail("The form's idempotency token is invalid. Reload the page.");
   return runAction(
     async () => {
-      const t = await createTarget(await getRegion(), gatewayId, toTargetRequest(parsed.data), clientToken);
+      const t = await createTarget(await getRegion(), gatewayId, toTargetRequest(parsed.data), clientToken).catch(nameTaken);
       revalidateGateway(gatewayId);
       return { ok: true, data: { targetId: t.targetId } };
     },
@@ -40,7 +79,11 @@ export async function updateTargetAction(gatewayId: string, targetId: string, va
   if (!parsed.success) return fail(INVALID_FORM, issuesToFieldErrors(parsed.error.issues));
   return runAction(
     async () => {
-      await updateTarget(await getRegion(), gatewayId, targetId, toTargetRequest(parsed.data));
+      const region = await getRegion();
+      const current = await getTarget(region, gatewayId, targetId);
+      if (!current) return fail("This target no longer exists.", {}, "ResourceNotFoundException");
+      const fields = toTargetRequest(parsed.data);
+      await updateTarget(region, gatewayId, targetId, withUnmanagedTargetSettings(current, fields)).catch(current.name === fields.name ? rethrow : nameTaken);
       revalidateGateway(gatewayId);
       return { ok: true, data: { targetId } };
     },

@@ -83,6 +83,8 @@ export type PoolSummary = {
   tokenEndpoint?: string;
   /** Set when the pool's details could not be read (it is still listed). */
   problem?: string;
+  /** The AWS error name behind `problem`. */
+  problemName?: string;
 };
 
 export type ResourceServerInfo = { identifier: string; name: string; scopes: { name: string; description: string }[] };
@@ -159,7 +161,8 @@ export async function listUserPools(region: string, opts: { pageSize?: number; n
       const d = await cognito(region).send(new DescribeUserPoolCommand({ UserPoolId: p.Id }));
       return await summarize(region, host, d.UserPool ?? {}, true);
     } catch (err) {
-      return { ...basic, problem: toConsoleError(err, `describe user pool ${p.Id}`).message };
+      const e = toConsoleError(err, `describe user pool ${p.Id}`);
+      return { ...basic, problem: e.message, problemName: e.awsName };
     }
   });
   return { items, nextToken: out.NextToken };

@@ -74,6 +74,9 @@ function gateway(g: Omit<GetGatewayResponse, "$metadata">): Gateway {
     interceptorConfigurations: g.interceptorConfigurations,
     policyEngineConfiguration: g.policyEngineConfiguration,
     customTransformConfiguration: g.customTransformConfiguration,
+    // Kept so an edit (a full PUT) re-sends the WAF settings instead of wiping them.
+    wafConfiguration: g.wafConfiguration,
+    webAclArn: g.webAclArn,
     createdAt: iso(g.createdAt),
     updatedAt: iso(g.updatedAt),
   };

@@ -9,6 +9,7 @@ import {
   UpdateGatewayTargetCommand,
   type GetGatewayTargetResponse,
   type TargetSummary as SdkTargetSummary,
+  type UpdateGatewayTargetRequest,
 } from "@aws-sdk/client-bedrock-agentcore-control";
 import type { TargetFields } from "@/lib/schemas/target-mapping";
 import { agentCoreControl } from "./clients";
@@ -100,8 +101,11 @@ export async function createTarget(region: string, gatewayId: string, fields: Ta
   }
 }
 
+/** What UpdateGatewayTarget takes beyond the form's fields (settings the console keeps as they are). */
+export type TargetUpdateFields = TargetFields & Pick<UpdateGatewayTargetRequest, "metadataConfiguration" | "privateEndpoint">;
+
 /** A full PUT: the target's whole configuration is replaced by `fields`. */
-export async function updateTarget(region: string, gatewayId: string, targetId: string, fields: TargetFields): Promise<Target> {
+export async function updateTarget(region: string, gatewayId: string, targetId: string, fields: TargetUpdateFields): Promise<Target> {
   try {
     const out = await agentCoreControl(region).send(
       new UpdateGatewayTargetCommand({ ...fields, name: fields.name ?? "", gatewayIdentifier: gatewayId, targetId, targetConfiguration: fields.targetConfiguration }),

@@ -81,7 +81,7 @@ const FULL_JWT_REQUEST: Request = {
         {
           inboundTokenClaimName: "roles",
           inboundTokenClaimValueType: "STRING_ARRAY",
-          authorizingClaimMatchValue: { claimMatchOperator: "CONTAINS", claimMatchValue: { matchValueStringList: ["reader"] } },
+          authorizingClaimMatchValue: { claimMatchOperator: "CONTAINS", claimMatchValue: { matchValueString: "reader" } },
         },
       ],
     },
@@ -107,12 +107,12 @@ describe("toGatewayRequest", () => {
     expect(requestFor(fullJwtForm())).toEqual(FULL_JWT_REQUEST);
   });
 
-  it("matches an EQUALS claim on matchValueString and CONTAINS / CONTAINS_ANY claims on matchValueStringList", () => {
+  it("matches EQUALS and CONTAINS claims on matchValueString and CONTAINS_ANY claims on matchValueStringList, as AgentCore expects", () => {
     const claims = requestFor(fullJwtForm()).authorizerConfiguration?.customJWTAuthorizer?.customClaims ?? [];
     expect(claims.map((c) => Object.keys(c.authorizingClaimMatchValue?.claimMatchValue ?? {}))).toEqual([
       ["matchValueString"],
       ["matchValueStringList"],
-      ["matchValueStringList"],
+      ["matchValueString"],
     ]);
   });
 

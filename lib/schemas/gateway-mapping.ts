@@ -41,7 +41,7 @@ export function toGatewayRequest(v: GatewayInput): GatewayFields {
                   inboundTokenClaimValueType: c.valueType,
                   authorizingClaimMatchValue: {
                     claimMatchOperator: c.operator,
-                    claimMatchValue: c.operator === "EQUALS" ? { matchValueString: c.values[0] } : { matchValueStringList: c.values },
+                    claimMatchValue: c.operator === "CONTAINS_ANY" ? { matchValueStringList: c.values } : { matchValueString: c.values[0] },
                   },
                 }),
               ),

@@ -37,8 +37,11 @@ const MSG = {
   claimType: "Choose the claim's type.",
   claimOperator: "Choose how the claim is matched.",
   claimNoValue: "Enter the value to match.",
-  claimEqualsMany: "EQUALS matches exactly one value; use CONTAINS or CONTAINS_ANY for several.",
-  claimContainsAny: "CONTAINS_ANY applies to array claims (STRING_ARRAY).",
+  claimEqualsMany: "EQUALS matches exactly one value; use CONTAINS_ANY for several.",
+  claimContainsMany: "CONTAINS matches exactly one value; use CONTAINS_ANY for several.",
+  claimEqualsOnArray: "EQUALS matches STRING claims; use CONTAINS or CONTAINS_ANY for a STRING_ARRAY claim.",
+  claimContainsAny: "CONTAINS_ANY matches STRING_ARRAY claims; use EQUALS for a STRING claim.",
+  claimContainsOnString: "CONTAINS matches STRING_ARRAY claims; use EQUALS for a STRING claim.",
   mcpVersion: "Unknown MCP version.",
   instructionsLong: "Use at most 2048 characters.",
   kmsLong: "Use at most 2048 characters.",
@@ -340,13 +343,27 @@ describe("custom claims", () => {
     ]);
   });
 
+  // AgentCore: EQUALS for STRING claims; CONTAINS (one value) and CONTAINS_ANY (several) for STRING_ARRAY claims.
   it.each([
-    ["STRING", "CONTAINS", ["a", "b"]],
-    ["STRING_ARRAY", "EQUALS", ["a"]],
-    ["STRING_ARRAY", "CONTAINS", ["a", "b"]],
+    ["STRING_ARRAY", "CONTAINS", ["a"]],
+    ["STRING_ARRAY", "CONTAINS_ANY", ["a"]],
     ["STRING_ARRAY", "CONTAINS_ANY", ["a", "b", "c"]],
   ])("accepts %s with %s and %j", (valueType, operator, values) => {
     expect(fieldErrors(jwtForm({ customClaims: [claim({ valueType, operator, values })] }))).toEqual({});
+  });
+
+  it.each([
+    ["STRING", "CONTAINS", ["a"], MSG.claimContainsOnString],
+    ["STRING", "CONTAINS_ANY", ["a", "b"], MSG.claimContainsAny],
+    ["STRING_ARRAY", "EQUALS", ["a"], MSG.claimEqualsOnArray],
+  ])("rejects %s with %s, under the operator", (valueType, operator, values, message) => {
+    expect(fieldErrors(jwtForm({ customClaims: [claim({ valueType, operator, values })] }))).toEqual({ "jwt.customClaims.0.operator": message });
+  });
+
+  it("rejects CONTAINS with two values: several values need CONTAINS_ANY", () => {
+    expect(fieldErrors(jwtForm({ customClaims: [claim({ valueType: "STRING_ARRAY", operator: "CONTAINS", values: ["a", "b"] })] }))).toEqual({
+      "jwt.customClaims.0.values": MSG.claimContainsMany,
+    });
   });
 
   it.each(["cognito:groups", "https:x", "custom_claim.v2", "scp", "a".repeat(255)])("accepts the claim name %s", (name) => {
@@ -401,7 +418,7 @@ describe("custom claims", () => {
   });
 
   it("rejects a 256-character claim value at its row", () => {
-    expect(fieldErrors(jwtForm({ customClaims: [claim({ operator: "CONTAINS", values: ["ok", "v".repeat(256)] })] }))).toEqual({
+    expect(fieldErrors(jwtForm({ customClaims: [claim({ valueType: "STRING_ARRAY", operator: "CONTAINS_ANY", values: ["ok", "v".repeat(256)] })] }))).toEqual({
       "jwt.customClaims.0.values.1": MSG.at255,
     });
   });
@@ -412,12 +429,6 @@ describe("custom claims", () => {
 
   it("accepts EQUALS with one value among blank rows, and sends only that value", () => {
     expect(accepted(jwtForm({ customClaims: [claim({ values: ["", " engineering ", " "] })] })).jwt?.customClaims[0].values).toEqual(["engineering"]);
-  });
-
-  it("rejects CONTAINS_ANY on a STRING claim, under the operator", () => {
-    expect(fieldErrors(jwtForm({ customClaims: [claim({ operator: "CONTAINS_ANY", values: ["a", "b"] })] }))).toEqual({
-      "jwt.customClaims.0.operator": MSG.claimContainsAny,
-    });
   });
 
   it.each([

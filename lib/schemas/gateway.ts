@@ -102,11 +102,14 @@ export const customClaimSchema = z
     values: claimValueList,
   })
   .superRefine((c, ctx) => {
+    // AgentCore: EQUALS matches a STRING claim; CONTAINS (one value) and CONTAINS_ANY (a list) match a STRING_ARRAY claim.
+    if (c.operator === "EQUALS" && c.valueType !== "STRING")
+      ctx.addIssue({ code: "custom", path: ["operator"], message: "EQUALS matches STRING claims; use CONTAINS or CONTAINS_ANY for a STRING_ARRAY claim." });
+    if (c.operator !== "EQUALS" && c.valueType !== "STRING_ARRAY")
+      ctx.addIssue({ code: "custom", path: ["operator"], message: `${c.operator} matches STRING_ARRAY claims; use EQUALS for a STRING claim.` });
     if (c.values.length === 0) ctx.addIssue({ code: "custom", path: ["values"], message: "Enter the value to match." });
-    else if (c.operator === "EQUALS" && c.values.length > 1)
-      ctx.addIssue({ code: "custom", path: ["values"], message: "EQUALS matches exactly one value; use CONTAINS or CONTAINS_ANY for several." });
-    if (c.valueType === "STRING" && c.operator === "CONTAINS_ANY")
-      ctx.addIssue({ code: "custom", path: ["operator"], message: "CONTAINS_ANY applies to array claims (STRING_ARRAY)." });
+    else if (c.operator !== "CONTAINS_ANY" && c.values.length > 1)
+      ctx.addIssue({ code: "custom", path: ["values"], message: `${c.operator} matches exactly one value; use CONTAINS_ANY for several.` });
   });
 
 export const jwtAuthorizerSchema = z

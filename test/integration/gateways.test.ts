@@ -423,3 +423,34 @@ describe("ListGateways", () => {
     eu.destroy();
   });
 });
+
+describe("custom claim rules", () => {
+  const withClaim = (valueType: "STRING" | "STRING_ARRAY", operator: "EQUALS" | "CONTAINS" | "CONTAINS_ANY", value: { matchValueString?: string; matchValueStringList?: string[] }): CreateGatewayCommandInput => ({
+    name: uniqueName("claims"),
+    roleArn: ROLE_ARN,
+    authorizerType: "CUSTOM_JWT",
+    authorizerConfiguration: {
+      customJWTAuthorizer: {
+        discoveryUrl: DISCOVERY_URL,
+        customClaims: [{ inboundTokenClaimName: "groups", inboundTokenClaimValueType: valueType, authorizingClaimMatchValue: { claimMatchOperator: operator, claimMatchValue: value as never } }],
+      },
+    },
+  });
+
+  it("accepts EQUALS on STRING, CONTAINS with one string and CONTAINS_ANY with a list on STRING_ARRAY", async () => {
+    await client.send(new CreateGatewayCommand(withClaim("STRING", "EQUALS", { matchValueString: "eng" })));
+    await client.send(new CreateGatewayCommand(withClaim("STRING_ARRAY", "CONTAINS", { matchValueString: "eng" })));
+    await client.send(new CreateGatewayCommand(withClaim("STRING_ARRAY", "CONTAINS_ANY", { matchValueStringList: ["eng", "ops"] })));
+  });
+
+  it.each([
+    ["EQUALS on a STRING_ARRAY claim", withClaim("STRING_ARRAY", "EQUALS", { matchValueString: "eng" }), "claimMatchOperator"],
+    ["CONTAINS on a STRING claim", withClaim("STRING", "CONTAINS", { matchValueString: "eng" }), "claimMatchOperator"],
+    ["CONTAINS with a list", withClaim("STRING_ARRAY", "CONTAINS", { matchValueStringList: ["eng"] }), "claimMatchValue"],
+    ["CONTAINS_ANY with one string", withClaim("STRING_ARRAY", "CONTAINS_ANY", { matchValueString: "eng" }), "claimMatchValue"],
+  ])("refuses %s with a ValidationException on the field", async (_what, input, field) => {
+    const err = await catchError<{ name: string; fieldList?: { name: string }[] }>(() => client.send(new CreateGatewayCommand(input)));
+    expect(err.name).toBe("ValidationException");
+    expect(err.fieldList?.[0]?.name).toBe(`authorizerConfiguration.customJWTAuthorizer.customClaims[0].authorizingClaimMatchValue.${field}`);
+  });
+});

@@ -1,13 +1,14 @@
 "use client";
 // Create/edit gateway form: validates as the user types with the shared schema, submits to a server action, keeps input on errors.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createGatewayAction, updateGatewayAction, type CreateGatewayData } from "@/lib/actions/gateways";
 import type { ActionResult } from "@/lib/actions/result";
 import type { GatewayFormValues } from "@/lib/schemas/gateway";
 import { GATEWAY_DESCRIPTION_MAX } from "@/lib/schemas/constraints";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -34,9 +35,12 @@ export function GatewayForm(props: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const editing = props.mode === "edit";
 
-  function focusFirstInvalid() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  }
+  // Bumped after a failed submit; the effect runs once the errors are rendered (a server result renders after any frame callback).
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+  const focusFirstInvalid = () => setFocusRequest((n) => n + 1);
 
   function submit() {
     form.markSubmitted();
@@ -179,9 +183,10 @@ export function GatewayForm(props: Props) {
         <Button type="submit" aria-disabled={pending || undefined} disabled={pending}>
           {pending ? (editing ? "Saving…" : "Creating…") : editing ? "Save changes" : "Create gateway"}
         </Button>
-        <Button variant="outline" onClick={() => router.back()}>
+        {/* A link, not history.back(): the form may be the first page of the tab. */}
+        <Link href={props.mode === "edit" ? `/gateways/${props.gatewayId}` : "/gateways"} className={buttonVariants({ variant: "outline" })}>
           Cancel
-        </Button>
+        </Link>
         <span className="sr-only" role="status" aria-live="polite">
           {pending ? (editing ? "Saving the gateway" : "Creating the gateway") : ""}
         </span>

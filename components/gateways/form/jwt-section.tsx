@@ -92,13 +92,20 @@ function CustomClaims({ form }: { form: GatewayFormApi }) {
         const k = `jwt.customClaims.${i}`;
         const set = (mutate: (claim: (typeof claims)[number]) => void) => update(k, (d) => mutate(d.jwt.customClaims[i]));
         return (
-          <div key={i} className="grid grid-cols-[1fr_9rem_10rem_1fr_auto] items-start gap-2 rounded-md border p-3">
+          <div key={i} className="grid grid-cols-[1fr_11rem_11rem_1fr_auto] items-start gap-2 rounded-md border p-3">
             <Field id={`${k}-name`} label={`Claim ${i + 1} name`} error={errors[`${k}.name`]}>
               {(p) => <Input {...p} value={c.name} placeholder="department" onChange={(e) => set((x) => void (x.name = e.target.value))} />}
             </Field>
             <Field id={`${k}-type`} label={`Claim ${i + 1} type`} error={errors[`${k}.valueType`]}>
               {(p) => (
-                <Select {...p} value={c.valueType} onChange={(e) => set((x) => void (x.valueType = e.target.value as typeof c.valueType))}>
+                <Select {...p} value={c.valueType} onChange={(e) =>
+                    set((x) => {
+                      // Keep the operator valid for the type: EQUALS for STRING, CONTAINS / CONTAINS_ANY for STRING_ARRAY.
+                      x.valueType = e.target.value as typeof c.valueType;
+                      if (x.valueType === "STRING") x.operator = "EQUALS";
+                      else if (x.operator === "EQUALS") x.operator = "CONTAINS";
+                    })
+                  }>
                   {CLAIM_VALUE_TYPES.map((t) => (
                     <option key={t}>{t}</option>
                   ))}
@@ -116,14 +123,14 @@ function CustomClaims({ form }: { form: GatewayFormApi }) {
             </Field>
             <Field
               id={`${k}-values`}
-              label={`Claim ${i + 1} value${c.operator === "EQUALS" ? "" : "s (comma-separated)"}`}
+              label={`Claim ${i + 1} value${c.operator === "CONTAINS_ANY" ? "s (comma-separated)" : ""}`}
               error={form.errorFor(`${k}.values`)}
             >
               {(p) => (
                 <Input
                   {...p}
                   value={c.values.join(", ")}
-                  placeholder={c.operator === "EQUALS" ? "engineering" : "engineering, research"}
+                  placeholder={c.operator === "CONTAINS_ANY" ? "engineering, research" : "engineering"}
                   onChange={(e) => set((x) => void (x.values = e.target.value === "" ? [] : e.target.value.split(",").map((s) => s.trimStart())))}
                 />
               )}

@@ -3,7 +3,15 @@
 import { Zap } from "lucide-react";
 import { useMemo, useRef, useState } from "react";
 import { issuesToFieldErrors } from "@/lib/schemas/form-errors";
-import { quickCreateFailed, quickCreateSchema, splitScopes, type QuickCreateFormValues } from "@/lib/schemas/cognito";
+import {
+  quickCreateFailed,
+  quickCreateSchema,
+  splitScopes,
+  stepDone,
+  type QuickCreateFormValues,
+  type QuickCreateReport,
+  type QuickCreateStep,
+} from "@/lib/schemas/cognito";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -32,6 +40,28 @@ const FIELDS: { key: Key; label: string; hint: (v: QuickCreateFormValues) => str
   { key: "clientName", label: "App client name", hint: () => "A confidential client with the client-credentials grant and a secret." },
 ];
 
+/** The step that creates what each field names (the pool name is only editable before anything exists). */
+const FIELD_STEP: Partial<Record<Key, QuickCreateStep>> = {
+  domainPrefix: "domain",
+  resourceServerIdentifier: "resourceServer",
+  resourceServerName: "resourceServer",
+  scopes: "resourceServer",
+  clientName: "client",
+};
+
+/** AWS errors that are about the value the user chose (a taken domain prefix, a refused name), not a passing fault. */
+const INPUT_ERROR = /InvalidParameter|ScopeDoesNotExist|InvalidOAuthFlow|LimitExceeded|AlreadyExists/;
+
+/** A failed step's AWS error, shown at its field while the field still holds the value that failed. */
+function stepFieldError(report: QuickCreateReport | null, key: Key, values: QuickCreateFormValues): string | undefined {
+  const step = FIELD_STEP[key];
+  const e = step ? report?.errors[step] : undefined;
+  if (!report || !e || !INPUT_ERROR.test(e.errorName ?? "")) return undefined;
+  const failed = key === "scopes" ? report.input.scopes.join(" ") : report.input[key];
+  const now = key === "scopes" ? splitScopes(values.scopes).join(" ") : values[key].trim();
+  return failed === now ? `${e.message} Change it and resume.` : undefined;
+}
+
 export function QuickCreateForm({ initial }: { initial: QuickCreateFormValues }) {
   const [values, setValues] = useState(initial);
   const [touched, setTouched] = useState<Set<Key>>(() => new Set());
@@ -44,14 +74,29 @@ export function QuickCreateForm({ initial }: { initial: QuickCreateFormValues })
     return r.success ? {} : issuesToFieldErrors(r.error.issues);
   }, [values]);
   const serverErrors = qc.failure?.fieldErrors ?? {};
-  const errorFor = (k: Key) => ((submitted || touched.has(k)) && clientErrors[k]) || serverErrors[k];
+  const errorFor = (k: Key) => ((submitted || touched.has(k)) && clientErrors[k]) || serverErrors[k] || stepFieldError(qc.report, k, values);
   const locked = qc.busy !== null || qc.report !== null || qc.result !== null;
   const stopped = qc.report !== null && qc.busy === null && !qc.result && (quickCreateFailed(qc.report) || qc.failure !== null);
+  // A stopped quick create can take other names for what it has not made yet, then resume with them.
+  const editable = (k: Key) => {
+    const step = FIELD_STEP[k];
+    return !locked || Boolean(stopped && qc.report && step && !stepDone(qc.report, step));
+  };
+  const focusFirstInvalid = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
+  function resume() {
+    setSubmitted(true);
+    if (Object.keys(clientErrors).some((k) => editable(k as Key))) {
+      focusFirstInvalid();
+      return;
+    }
+    void qc.resume(values);
+  }
 
   function submit() {
     setSubmitted(true);
     if (Object.keys(clientErrors).length) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstInvalid();
       return;
     }
     void qc.start(values);
@@ -82,7 +127,7 @@ export function QuickCreateForm({ initial }: { initial: QuickCreateFormValues })
                       {...p}
                       autoComplete="off"
                       spellCheck={false}
-                      readOnly={locked}
+                      readOnly={!editable(f.key)}
                       value={values[f.key]}
                       onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
                       onBlur={() => setTouched((t) => new Set(t).add(f.key))}
@@ -108,7 +153,7 @@ export function QuickCreateForm({ initial }: { initial: QuickCreateFormValues })
           <CardContent className="space-y-4">
             <QuickCreateProgress report={qc.report} running={qc.running} domainWaitStarted={qc.domainWaitStarted} />
             {qc.failure && qc.report ? <ErrorCallout title="A step could not run" message={qc.failure.message} errorName={qc.failure.errorName} /> : null}
-            {stopped && qc.report ? <QuickCreateStopped report={qc.report} busy={qc.busy} onResume={() => void qc.resume()} onCleanUp={qc.cleanUp} /> : null}
+            {stopped && qc.report ? <QuickCreateStopped report={qc.report} busy={qc.busy} onResume={resume} onCleanUp={qc.cleanUp} /> : null}
           </CardContent>
         </Card>
       ) : null}

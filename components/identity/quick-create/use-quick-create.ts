@@ -4,10 +4,37 @@ import { useRef, useState } from "react";
 import { cleanupQuickCreateAction, finishQuickCreateAction, quickCreatePhaseAction, quickCreatePoolAction } from "@/lib/actions/identity";
 import type { CleanupReport } from "@/lib/aws/cognito";
 import type { FieldErrors } from "@/lib/schemas/form-errors";
-import { quickCreateFailed, stepDone, type QuickCreateFormValues, type QuickCreateReport, type QuickCreateResult, type QuickCreateStep } from "@/lib/schemas/cognito";
+import {
+  quickCreateFailed,
+  quickCreateSchema,
+  stepDone,
+  type QuickCreateFormValues,
+  type QuickCreateReport,
+  type QuickCreateResult,
+  type QuickCreateStep,
+} from "@/lib/schemas/cognito";
 
 /** How long the browser keeps asking for the domain to become ACTIVE before it offers Resume. */
 const DOMAIN_DEADLINE_MS = 5 * 60_000;
+
+/**
+ * The report with the form's values for the steps that are not done yet (e.g. another domain prefix after
+ * "already associated with another user pool"); what exists already keeps the names it was made with.
+ */
+export function withEditedInput(report: QuickCreateReport, values: QuickCreateFormValues): QuickCreateReport {
+  const parsed = quickCreateSchema.safeParse(values);
+  if (!parsed.success) return report;
+  const v = parsed.data;
+  const input = { ...report.input };
+  if (!stepDone(report, "domain")) input.domainPrefix = v.domainPrefix;
+  if (!stepDone(report, "resourceServer")) {
+    input.resourceServerIdentifier = v.resourceServerIdentifier;
+    input.resourceServerName = v.resourceServerName;
+    input.scopes = v.scopes;
+  }
+  if (!stepDone(report, "client")) input.clientName = v.clientName;
+  return { ...report, input };
+}
 
 export type QuickCreateFailure = { message: string; errorName?: string; fieldErrors?: FieldErrors };
 
@@ -92,8 +119,14 @@ export function useQuickCreate() {
         setReport(res.data);
         await drive(res.data);
       }),
-    /** Carries on from the report: done steps are kept, failed ones retried. */
-    resume: () => guarded("create", async () => (report ? drive(report) : undefined)),
+    /** Carries on from the report: done steps are kept, failed ones retried (with the form's values for steps not done yet). */
+    resume: (values?: QuickCreateFormValues) =>
+      guarded("create", async () => {
+        if (!report) return;
+        const next = values ? withEditedInput(report, values) : report;
+        setReport(next);
+        await drive(next);
+      }),
     /** Deletes what the stopped quick create made. */
     cleanUp: () =>
       guarded("cleanup", async () => {

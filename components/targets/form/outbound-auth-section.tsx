@@ -28,6 +28,8 @@ function ProviderSelect({ id, label, options, value, error, onChange }: { id: st
       {(p) => (
         <Select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
           <option value="">Choose a provider…</option>
+          {/* The target's current provider stays shown even when it is not listed (deleted, or the list could not be read). */}
+          {value && !options.some((o) => o.arn === value) ? <option value={value}>{`${value.split("/").pop()} (not found in this region)`}</option> : null}
           {options.map((o) => (
             <option key={o.arn} value={o.arn}>
               {o.name}

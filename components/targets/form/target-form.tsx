@@ -1,12 +1,13 @@
 "use client";
 // Create/edit target form: a type picker, the chosen type's settings, outbound auth; validated as the user types.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { createTargetAction, updateTargetAction } from "@/lib/actions/targets";
 import { OUTBOUND_AUTH_BY_TYPE, TARGET_DESCRIPTION_MAX, TARGET_TYPE_LABELS, TARGET_TYPES, targetSchema, type TargetFormValues } from "@/lib/schemas/target";
 import { useZodForm } from "@/components/forms/use-zod-form";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -46,6 +47,12 @@ export function TargetForm(props: Props) {
   const token = useRef<{ forValues: string; token: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const editing = props.mode === "edit";
+  // Bumped after a failed submit; the effect runs once the errors are rendered (a server result renders after any frame callback).
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+  const focusFirstInvalid = () => setFocusRequest((n) => n + 1);
   const sourceChange = (key: string, mutate: (v: TargetFormValues["openApi"]) => void) =>
     update(key, (d) => mutate(key.startsWith("lambda") ? d.lambda : key.startsWith("openApi") ? d.openApi : d.smithy));
 
@@ -54,7 +61,7 @@ export function TargetForm(props: Props) {
     setFailure(null);
     if (!form.isValid) {
       setFailure({ message: "Some fields need attention. Fix them and submit again." });
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstInvalid();
       return;
     }
     const snapshot = JSON.stringify(values);
@@ -73,7 +80,7 @@ export function TargetForm(props: Props) {
       }
       form.setServerErrors(r.fieldErrors);
       setFailure({ message: r.message, errorName: r.errorName });
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstInvalid();
     });
   }
 
@@ -207,9 +214,13 @@ export function TargetForm(props: Props) {
         <Button type="submit" disabled={pending} aria-disabled={pending || undefined}>
           {pending ? (editing ? "Saving…" : "Adding…") : editing ? "Save target" : "Add target"}
         </Button>
-        <Button variant="outline" onClick={() => router.back()}>
+        {/* A link, not history.back(): the form may be the first page of the tab. */}
+        <Link
+          href={editing && props.targetId ? `/gateways/${props.gatewayId}/targets/${props.targetId}` : `/gateways/${props.gatewayId}/targets`}
+          className={buttonVariants({ variant: "outline" })}
+        >
           Cancel
-        </Button>
+        </Link>
         <span className="sr-only" role="status" aria-live="polite">
           {pending ? "Saving the target" : ""}
         </span>

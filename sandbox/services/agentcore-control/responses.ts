@@ -54,9 +54,36 @@ function checkAuthorizer(input: Record<string, unknown>): void {
         "Value at 'authorizerConfiguration.customJWTAuthorizer' failed to satisfy constraint: At least one of allowedAudience, allowedClients, allowedScopes or customClaims must be specified",
       );
     }
+    checkCustomClaims(jwt?.customClaims);
   } else if (config && (type === "NONE" || type === "AWS_IAM")) {
     throw fieldError("authorizerConfiguration", `Value at 'authorizerConfiguration' failed to satisfy constraint: Member must be null when authorizerType is ${type}`);
   }
+}
+
+type ClaimInput = {
+  inboundTokenClaimValueType?: string;
+  authorizingClaimMatchValue?: { claimMatchOperator?: string; claimMatchValue?: { matchValueString?: string; matchValueStringList?: string[] } };
+};
+
+/** The service's claim rules: EQUALS on STRING claims, CONTAINS (one string) and CONTAINS_ANY (a list) on STRING_ARRAY claims. */
+function checkCustomClaims(claims: unknown): void {
+  if (!Array.isArray(claims)) return;
+  (claims as ClaimInput[]).forEach((c, i) => {
+    const at = `authorizerConfiguration.customJWTAuthorizer.customClaims[${i}]`;
+    const op = c.authorizingClaimMatchValue?.claimMatchOperator;
+    const value = c.authorizingClaimMatchValue?.claimMatchValue;
+    const type = c.inboundTokenClaimValueType;
+    if (op === "EQUALS" && type !== "STRING") {
+      throw fieldError(`${at}.authorizingClaimMatchValue.claimMatchOperator`, `Value at '${at}.authorizingClaimMatchValue.claimMatchOperator' failed to satisfy constraint: EQUALS can be used only when inboundTokenClaimValueType is STRING`);
+    }
+    if ((op === "CONTAINS" || op === "CONTAINS_ANY") && type !== "STRING_ARRAY") {
+      throw fieldError(`${at}.authorizingClaimMatchValue.claimMatchOperator`, `Value at '${at}.authorizingClaimMatchValue.claimMatchOperator' failed to satisfy constraint: ${op} can be used only when inboundTokenClaimValueType is STRING_ARRAY`);
+    }
+    if (op === "CONTAINS_ANY" ? value?.matchValueStringList === undefined : value?.matchValueString === undefined) {
+      const member = op === "CONTAINS_ANY" ? "matchValueStringList" : "matchValueString";
+      throw fieldError(`${at}.authorizingClaimMatchValue.claimMatchValue`, `Value at '${at}.authorizingClaimMatchValue.claimMatchValue' failed to satisfy constraint: ${member} must be specified when claimMatchOperator is ${op}`);
+    }
+  });
 }
 
 function nameTaken(r: RegionState, name: string, now: number, except?: string): boolean {

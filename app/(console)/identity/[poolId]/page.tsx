@@ -20,7 +20,13 @@ export default async function PoolPage({ params }: { params: Promise<{ poolId: s
     pool = await getUserPool(poolRegion(poolId, await getRegion()), poolId);
   } catch (err) {
     if (!(err instanceof ConsoleError)) throw err;
-    return <ErrorCallout title="The user pool could not be loaded" message={err.message} errorName={err.awsName} />;
+    return (
+      <div className="max-w-5xl space-y-5">
+        <Breadcrumb links={[{ href: "/identity", label: "Identity" }]} current={poolId} />
+        <h1 className="font-mono text-2xl font-semibold tracking-tight">{poolId}</h1>
+        <ErrorCallout title="The user pool could not be loaded" message={err.message} errorName={err.awsName} />
+      </div>
+    );
   }
   if (!pool) notFound();
   const changing = Boolean(pool.domainStatus && pool.domainStatus !== "ACTIVE" && pool.domainStatus !== "FAILED");

@@ -25,10 +25,19 @@ export default async function EditTargetPage({ params }: { params: Promise<{ id:
   }
   if (!target) notFound();
   const { options, problem } = await providerOptions(region);
+  const server = target.targetConfiguration?.mcp?.mcpServer;
+  const kept = [
+    target.metadataConfiguration ? "metadata propagation" : null,
+    target.privateEndpoint ? "private endpoint" : null,
+    server?.mcpToolSchema ? "static MCP tool schema" : null,
+    server?.listingMode ? "tool listing mode" : null,
+    server?.resourcePriority !== undefined ? "resource priority" : null,
+  ].filter((n): n is string => n !== null);
   return (
     <div className="space-y-4">
       <h2 className="text-lg font-semibold">Edit target {target.name}</h2>
       <p className="text-sm text-muted-foreground">Saving replaces the target&apos;s whole configuration with what is below.</p>
+      {kept.length ? <Callout>This target also has settings this form does not show ({kept.join(", ")}). Saving keeps them as they are.</Callout> : null}
       {problem ? <Callout tone="warning">Credential providers could not be listed: {problem}</Callout> : null}
       <TargetFormWithProviders mode="edit" gatewayId={id} targetId={targetId} initial={targetToFormValues(target)} providers={options} />
     </div>
