@@ -34,7 +34,8 @@ function cognitoClient(sandbox: { url: string }, region = REGION) {
 let sandbox: TestSandbox;
 let client: CognitoIdentityProviderClient;
 let n = 0;
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++n}`;
+// Decimal, so a name never spells a word Cognito refuses in a domain ("aws").
+const unique = (prefix: string) => `${prefix}-${Date.now()}-${++n}`;
 
 async function fails(fn: () => Promise<unknown>, name: string, message?: string | RegExp): Promise<CognitoError> {
   const err = await catchError<CognitoError>(fn);

@@ -55,7 +55,7 @@ async function quickCreate(sandbox: TestSandbox, client: CognitoIdentityProvider
       ...over,
     }),
   );
-  const domain = `gw-${Date.now().toString(36)}-${++n}`;
+  const domain = `gw-${Date.now()}-${++n}`;
   await client.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: domain }));
   await waitFor(
     () => client.send(new DescribeUserPoolDomainCommand({ Domain: domain })),
@@ -317,7 +317,7 @@ describe("domain lifecycle and persistence", () => {
           AllowedOAuthScopes: ["api/call"],
         }),
       );
-      const domain = `slow-${Date.now().toString(36)}`;
+      const domain = `slow-${Date.now()}`;
       await client.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: domain }));
       // The discovery document already names the token endpoint, as Cognito's does once a domain is configured.
       const doc = await discovery(sandboxDiscoveryUrl(sandbox.url, poolId));

@@ -34,7 +34,7 @@ import {
   type TestToken,
 } from "@/lib/aws/cognito";
 import { OAuthError, readTokenResponse, requestClientCredentialsToken, verifyAccessToken, verifyDiscoveryUrl } from "@/lib/aws/oidc";
-import { PURPOSE_TAG_KEY, PURPOSE_TAG_VALUE, RUN_TAG_KEY, defaultQuickCreateValues, quickCreateSchema, type QuickCreateReport, type QuickCreateResult } from "@/lib/schemas/cognito";
+import { PURPOSE_TAG_KEY, PURPOSE_TAG_VALUE, RUN_TAG_KEY, defaultQuickCreateValues, quickCreateSchema, randomSuffix, type QuickCreateReport, type QuickCreateResult } from "@/lib/schemas/cognito";
 
 let sandbox: TestSandbox;
 let sdk: CognitoIdentityProviderClient;
@@ -43,7 +43,7 @@ let n = 0;
 
 /** Fresh, valid quick-create input (unique names per call). */
 const input = (over: Partial<ReturnType<typeof defaultQuickCreateValues>> = {}) =>
-  quickCreateSchema.parse({ ...defaultQuickCreateValues(`t${Date.now().toString(36)}${++n}`), scopes: "invoke read", ...over });
+  quickCreateSchema.parse({ ...defaultQuickCreateValues(`t${++n}${randomSuffix()}`), scopes: "invoke read", ...over });
 
 beforeAll(async () => {
   // Before the console builds its SDK clients: one attempt, so an injected 500 is a failure, not a retry.
@@ -325,7 +325,7 @@ describe("waitForDomainActive", () => {
   it("returns not active when the timeout passes first", async () => {
     sandbox.settings.lifecycleDelayMs = 60_000;
     const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: "slow-domain" }))).UserPool!.Id!;
-    const domain = `slow-${Date.now().toString(36)}`;
+    const domain = `slow-${Date.now()}`;
     await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: pool, Domain: domain }));
     const seen: string[] = [];
     const w = await waitForDomainActive(REGION, domain, { timeoutMs: 500, initialDelayMs: 50, onStatus: (s) => seen.push(s) });
