@@ -2,7 +2,7 @@
 // Create/edit gateway form: validates as the user types with the shared schema, submits to a server action, keeps input on errors.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createGatewayAction, updateGatewayAction, type CreateGatewayData } from "@/lib/actions/gateways";
 import type { ActionResult } from "@/lib/actions/result";
@@ -13,6 +13,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { ErrorCallout } from "../error-callout";
+import { useSubmission } from "@/components/forms/use-submission";
 import { CreatedPanel, type CreatedWithCognito } from "./created-panel";
 import { InboundSection } from "./inbound-section";
 import { defaultRoleName, RoleSection, type RoleOption } from "./role-section";
@@ -29,31 +30,13 @@ export function GatewayForm(props: Props) {
   const { values, errors, update, touch } = form;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<{ message: string; errorName?: string } | null>(null);
   const [created, setCreated] = useState<CreatedWithCognito | null>(null);
-  const token = useRef<{ forValues: string; token: string } | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, failure, fail, begin, clientToken: tokenForSubmission } = useSubmission(form, values);
   const editing = props.mode === "edit";
 
-  // Bumped after a failed submit; the effect runs once the errors are rendered (a server result renders after any frame callback).
-  const [focusRequest, setFocusRequest] = useState(0);
-  useEffect(() => {
-    if (focusRequest) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusRequest]);
-  const focusFirstInvalid = () => setFocusRequest((n) => n + 1);
-
   function submit() {
-    form.markSubmitted();
-    setFailure(null);
-    if (!form.isValid) {
-      setFailure({ message: "Some fields need attention. Fix them and submit again." });
-      focusFirstInvalid();
-      return;
-    }
-    // The same submission (e.g. a retry after a network error) reuses its client token, so AWS creates one gateway only.
-    const snapshot = JSON.stringify(values);
-    if (!token.current || token.current.forValues !== snapshot) token.current = { forValues: snapshot, token: crypto.randomUUID() };
-    const clientToken = token.current.token;
+    if (!begin()) return;
+    const clientToken = tokenForSubmission();
     startTransition(async () => {
       const result: ActionResult<{ gatewayId: string } & Partial<CreateGatewayData>> =
         props.mode === "create" ? await createGatewayAction(values, clientToken) : await updateGatewayAction(props.gatewayId, values);
@@ -67,7 +50,7 @@ export function GatewayForm(props: Props) {
         return;
       }
       form.setServerErrors(result.fieldErrors);
-      setFailure({ message: result.message, errorName: result.errorName });
+      fail({ message: result.message, errorName: result.errorName });
       const made = result.provisioned;
       if (made) {
         // Point the form at what already exists, so submitting again finishes the job instead of making twins.
@@ -82,7 +65,6 @@ export function GatewayForm(props: Props) {
           }
         });
       }
-      focusFirstInvalid();
     });
   }
 

@@ -2,11 +2,12 @@
 // Create/edit target form: a type picker, the chosen type's settings, outbound auth; validated as the user types.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { createTargetAction, updateTargetAction } from "@/lib/actions/targets";
 import { OUTBOUND_AUTH_BY_TYPE, TARGET_DESCRIPTION_MAX, TARGET_TYPE_LABELS, TARGET_TYPES, targetSchema, type TargetFormValues } from "@/lib/schemas/target";
 import { useZodForm } from "@/components/forms/use-zod-form";
+import { useSubmission } from "@/components/forms/use-submission";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -43,30 +44,14 @@ export function TargetForm(props: Props) {
   const { values, errors, update, touch } = form;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<{ message: string; errorName?: string } | null>(null);
-  const token = useRef<{ forValues: string; token: string } | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, failure, fail, begin, clientToken: tokenForSubmission } = useSubmission(form, values);
   const editing = props.mode === "edit";
-  // Bumped after a failed submit; the effect runs once the errors are rendered (a server result renders after any frame callback).
-  const [focusRequest, setFocusRequest] = useState(0);
-  useEffect(() => {
-    if (focusRequest) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusRequest]);
-  const focusFirstInvalid = () => setFocusRequest((n) => n + 1);
   const sourceChange = (key: string, mutate: (v: TargetFormValues["openApi"]) => void) =>
     update(key, (d) => mutate(key.startsWith("lambda") ? d.lambda : key.startsWith("openApi") ? d.openApi : d.smithy));
 
   function submit() {
-    form.markSubmitted();
-    setFailure(null);
-    if (!form.isValid) {
-      setFailure({ message: "Some fields need attention. Fix them and submit again." });
-      focusFirstInvalid();
-      return;
-    }
-    const snapshot = JSON.stringify(values);
-    if (!token.current || token.current.forValues !== snapshot) token.current = { forValues: snapshot, token: crypto.randomUUID() };
-    const clientToken = token.current.token;
+    if (!begin()) return;
+    const clientToken = tokenForSubmission();
     startTransition(async () => {
       const r =
         props.mode === "edit" && props.targetId
@@ -79,8 +64,7 @@ export function TargetForm(props: Props) {
         return;
       }
       form.setServerErrors(r.fieldErrors);
-      setFailure({ message: r.message, errorName: r.errorName });
-      focusFirstInvalid();
+      fail({ message: r.message, errorName: r.errorName });
     });
   }
 
