@@ -1,7 +1,7 @@
 // Every field of a target, and the tools its inline schema declares.
 import type { Target } from "@/lib/aws/targets";
 import { targetTypeOf } from "@/lib/schemas/target-mapping";
-import { TARGET_TYPE_LABELS } from "@/lib/schemas/target";
+import { OUTBOUND_AUTH_LABELS, TARGET_TYPE_LABELS } from "@/lib/schemas/target";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyValue } from "@/components/ui/copy-value";
 import { DetailList, DetailRow, NoValue } from "@/components/ui/detail-list";
@@ -60,7 +60,7 @@ export function TargetDetail({ target: t }: { target: Target }) {
               </>
             ) : null}
             <DetailRow label="Outbound auth">
-              {cred ? cred.credentialProviderType : "None"}
+              {cred ? (OUTBOUND_AUTH_LABELS[cred.credentialProviderType as keyof typeof OUTBOUND_AUTH_LABELS] ?? cred.credentialProviderType) : OUTBOUND_AUTH_LABELS.NONE}
               {provider?.iamCredentialProvider ? <span className="ml-2 text-xs text-muted-foreground">signs for {provider.iamCredentialProvider.service}</span> : null}
             </DetailRow>
             {providerArn ? (

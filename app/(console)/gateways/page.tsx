@@ -61,8 +61,13 @@ async function GatewaysList(props: { region: string; name?: string; cursor?: str
   } catch (err) {
     if (!(err instanceof ConsoleError)) throw err;
     return (
-      <div className="p-4">
+      <div className="space-y-3 p-4">
         <ErrorCallout title="Gateways could not be listed" message={err.message} errorName={err.awsName} />
+        {props.cursor ? (
+          <Link href={`/gateways${props.name ? `?name=${encodeURIComponent(props.name)}` : ""}`} className="text-sm text-info hover:underline">
+            Back to the first page
+          </Link>
+        ) : null}
       </div>
     );
   }
