@@ -115,6 +115,8 @@ test("add an OpenAPI target with an API key provider created on the fly, then de
   await confirm.getByRole("textbox", { name: "Type weather-api to confirm" }).fill("weather-api");
   await confirm.getByRole("button", { name: "Delete target" }).click();
   await expect(page.getByRole("heading", { name: "No targets yet" })).toBeVisible({ timeout: 15_000 });
+  // The deleted row took its button with it: focus lands on the page content, not nowhere.
+  await expect(page.getByRole("main")).toBeFocused();
 
   await page.getByRole("button", { name: "Delete" }).first().click();
   const gw = page.getByRole("dialog", { name: "Delete gateway weather?" });

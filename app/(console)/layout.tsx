@@ -39,7 +39,7 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
         <Suspense fallback={<BackendBannerSkeleton />}>
           <BackendBanner />
         </Suspense>
-        <main id="main" className="flex-1 px-8 py-6">
+        <main id="main" tabIndex={-1} className="flex-1 px-8 py-6 focus:outline-none">
           {children}
         </main>
       </div>

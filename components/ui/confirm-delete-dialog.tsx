@@ -1,7 +1,7 @@
 "use client";
 // A delete confirmation that asks the user to type the resource's name; shows the server's refusal in place.
 import { Trash2 } from "lucide-react";
-import { useState, useTransition, type ReactNode } from "react";
+import { useRef, useState, useTransition, type ReactNode } from "react";
 import { Button } from "./button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "./dialog";
 import { Field } from "./field";
@@ -35,6 +35,7 @@ export function ConfirmDeleteDialog({
   onConfirm: (typedName: string) => Promise<DeleteOutcome>;
 }) {
   const [open, setOpen] = useState(false);
+  const deleted = useRef(false);
   const [typed, setTyped] = useState("");
   const [failure, setFailure] = useState<{ message: string; errorName?: string } | null>(null);
   const [pending, start] = useTransition();
@@ -58,7 +59,15 @@ export function ConfirmDeleteDialog({
           </Button>
         )}
       </DialogTrigger>
-      <DialogContent>
+      <DialogContent
+        onCloseAutoFocus={(e) => {
+          // After a deletion the trigger is gone with its row: put focus on the page's content instead of nowhere.
+          if (!deleted.current) return;
+          deleted.current = false;
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
         <DialogTitle>
           Delete {kind} {name}?
         </DialogTitle>
@@ -73,7 +82,10 @@ export function ConfirmDeleteDialog({
             setFailure(null);
             start(async () => {
               const r = await onConfirm(typed);
-              if (r.ok) setOpen(false);
+              if (r.ok) {
+                deleted.current = true;
+                setOpen(false);
+              }
               else setFailure({ message: r.message, errorName: r.errorName });
             });
           }}
