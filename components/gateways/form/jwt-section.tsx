@@ -10,6 +10,12 @@ import { cognitoAudienceWarning } from "@/lib/schemas/gateway";
 import { ListEditor } from "./list-editor";
 import type { GatewayFormApi } from "./use-gateway-form";
 
+const JWT_LISTS = [
+  { key: "allowedClients", id: "jwt-allowed-clients", label: "Allowed clients", itemLabel: "Allowed client", hint: "Checked against the token's client_id claim (what Cognito issues)." },
+  { key: "allowedAudience", id: "jwt-allowed-audience", label: "Allowed audiences", itemLabel: "Allowed audience", hint: "Checked against the token's aud claim." },
+  { key: "allowedScopes", id: "jwt-allowed-scopes", label: "Allowed scopes", itemLabel: "Allowed scope", hint: "The token must carry one of these scopes." },
+] as const;
+
 const rowErrors = (errors: Record<string, string>, prefix: string, n: number) => Array.from({ length: n }, (_, i) => errors[`${prefix}.${i}`]);
 
 export function JwtSection({ form }: { form: GatewayFormApi }) {
@@ -39,36 +45,19 @@ export function JwtSection({ form }: { form: GatewayFormApi }) {
       </Field>
       <p className="text-xs text-muted-foreground">A token is accepted when it matches every list you fill in. Fill at least one.</p>
       <div className="grid grid-cols-2 gap-6">
-        <ListEditor
-          id="jwt-allowed-clients"
-          label="Allowed clients"
-          itemLabel="Allowed client"
-          hint="Checked against the token's client_id claim (what Cognito issues)."
-          values={jwt.allowedClients}
-          errors={rowErrors(errors, "jwt.allowedClients", jwt.allowedClients.length)}
-          listError={errors["jwt.allowedClients"]}
-          onChange={(l) => update("jwt.allowedClients", (d) => void (d.jwt.allowedClients = l))}
-        />
-        <ListEditor
-          id="jwt-allowed-audience"
-          label="Allowed audiences"
-          itemLabel="Allowed audience"
-          hint="Checked against the token's aud claim."
-          values={jwt.allowedAudience}
-          errors={rowErrors(errors, "jwt.allowedAudience", jwt.allowedAudience.length)}
-          listError={errors["jwt.allowedAudience"]}
-          onChange={(l) => update("jwt.allowedAudience", (d) => void (d.jwt.allowedAudience = l))}
-        />
-        <ListEditor
-          id="jwt-allowed-scopes"
-          label="Allowed scopes"
-          itemLabel="Allowed scope"
-          hint="The token must carry one of these scopes."
-          values={jwt.allowedScopes}
-          errors={rowErrors(errors, "jwt.allowedScopes", jwt.allowedScopes.length)}
-          listError={errors["jwt.allowedScopes"]}
-          onChange={(l) => update("jwt.allowedScopes", (d) => void (d.jwt.allowedScopes = l))}
-        />
+        {JWT_LISTS.map(({ key, id, label, itemLabel, hint }) => (
+          <ListEditor
+            key={key}
+            id={id}
+            label={label}
+            itemLabel={itemLabel}
+            hint={hint}
+            values={jwt[key]}
+            errors={rowErrors(errors, `jwt.${key}`, jwt[key].length)}
+            listError={errors[`jwt.${key}`]}
+            onChange={(l) => update(`jwt.${key}`, (d) => void (d.jwt[key] = l))}
+          />
+        ))}
       </div>
       {warning ? (
         <Callout tone="warning" role="status">
