@@ -1,5 +1,6 @@
 // Playwright: the console on the sandbox, in headless Chromium (Debian's by default, else Playwright's own).
 import { defineConfig, devices } from "@playwright/test";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -7,11 +8,17 @@ const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4620);
 const chromium = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => existsSync(p));
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+// One access token per run, fixed for the console under test; set here so the workers (forked later) see the same one.
+process.env.E2E_CONSOLE_TOKEN ||= randomBytes(24).toString("base64url");
+const outputDir = `test-results/${port}`;
+export const E2E_AUTH_STATE = `${outputDir}/signed-in.json`;
 
 export default defineConfig({
   testDir: "e2e",
   // Per-port output folders, so two runs on one machine never wipe each other's artifacts.
-  outputDir: `test-results/${port}`,
+  outputDir,
+  // Signs in once through the token URL, as a person opening the printed address would; every test starts signed in.
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -23,6 +30,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     viewport: { width: 1280, height: 900 },
     permissions: ["clipboard-read", "clipboard-write"],
+    storageState: E2E_AUTH_STATE,
   },
   projects: [
     {
@@ -49,6 +57,7 @@ export default defineConfig({
       SANDBOX_DATA_DIR: `.data/e2e-sandbox-${sandboxPort}`,
       SANDBOX_LIFECYCLE_DELAY_MS: "1500",
       CONSOLE_BACKEND: "sandbox",
+      CONSOLE_TOKEN: process.env.E2E_CONSOLE_TOKEN,
       AWS_REGION: "us-east-1",
     },
   },

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { createSandbox, faultConfigFromEnv } from "../sandbox/core";
 import { DEFAULT_DATA_DIR, DEFAULT_LIFECYCLE_DELAY_MS, DEFAULT_PORT } from "../sandbox/core/constants";
+import { signInUrl, startupAuth } from "../lib/auth/startup";
 
 const root = path.resolve(__dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -53,7 +54,15 @@ async function main() {
   const backend = process.env.CONSOLE_BACKEND === "aws" ? "aws" : "sandbox";
   const host = process.env.HOST || "127.0.0.1";
   const port = process.env.PORT || "3000";
-  const env: NodeJS.ProcessEnv = { ...process.env, CONSOLE_BACKEND: backend, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
+  // Access is decided before anything starts: an unsafe setup never serves a single request.
+  const auth = startupAuth({ ...process.env, HOST: host, PORT: port });
+  if (!auth.ok) {
+    console.error(auth.message);
+    process.exit(1);
+  }
+  if (auth.warning) console.warn(auth.warning);
+  const env: NodeJS.ProcessEnv = { ...process.env, CONSOLE_BACKEND: backend, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", HOST: host, PORT: port };
+  if (auth.mode === "token") env.CONSOLE_TOKEN = auth.token;
   let closeSandbox: () => Promise<void> = async () => {};
 
   if (backend === "sandbox") {
@@ -97,7 +106,12 @@ async function main() {
     stdio: "inherit",
     env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  console.log(`Console: http://${host}:${port}`);
+  if (auth.mode === "token") {
+    // Printed once: the token is the key to this console (a fixed CONSOLE_TOKEN is not echoed).
+    console.log(auth.generated ? `Console: ${signInUrl(env, auth.token)}` : `Console: ${signInUrl(env, undefined)} (sign in with your CONSOLE_TOKEN)`);
+  } else {
+    console.log(`Console: ${signInUrl(env, undefined)}`);
+  }
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

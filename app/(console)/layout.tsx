@@ -3,7 +3,9 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { BackendBanner, BackendBannerSkeleton } from "@/components/shell/backend-banner";
 import { NavLink } from "@/components/shell/nav-link";
+import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { authMode } from "@/lib/auth/token";
 
 export default function ConsoleLayout({ children }: { children: ReactNode }) {
   return (
@@ -35,6 +37,7 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-end gap-2 border-b px-6">
           <ThemeToggle />
+          {authMode() === "token" ? <SignOutButton /> : null}
         </header>
         <Suspense fallback={<BackendBannerSkeleton />}>
           <BackendBanner />

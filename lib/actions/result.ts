@@ -2,6 +2,7 @@
 import "server-only";
 import type { FieldErrors } from "@/lib/schemas/form-errors";
 import { ConsoleError } from "@/lib/aws/errors";
+import { assertAccess } from "@/lib/auth/session";
 
 /** What a multi-step action had already made when a later step failed, so the form can reuse it. */
 export type Provisioned = {
@@ -19,12 +20,16 @@ export function fail(message: string, fieldErrors: FieldErrors = {}, errorName?:
   return { ok: false, message, fieldErrors, errorName };
 }
 
-/** Runs an action body; a ConsoleError becomes a failed result, with AWS's field list placed by `placeFields`. */
+/**
+ * Runs an action body after the access check (host allowlist and session, again after the proxy); a ConsoleError becomes a
+ * failed result, with AWS's field list placed by `placeFields`.
+ */
 export async function runAction<T>(
   body: () => Promise<ActionResult<T>>,
   placeFields: (fieldList: { name: string; message: string }[]) => FieldErrors = () => ({}),
 ): Promise<ActionResult<T>> {
   try {
+    await assertAccess();
     return await body();
   } catch (err) {
     if (err instanceof ConsoleError) {

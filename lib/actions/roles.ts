@@ -7,6 +7,7 @@ import { createExecutionRole, PartialCreateError } from "@/lib/aws/iam";
 import { getCallerIdentity } from "@/lib/aws/sts";
 import { issuesToFieldErrors, type FieldErrors } from "@/lib/schemas/form-errors";
 import { executionRoleSchema } from "@/lib/schemas/role";
+import { assertAccess } from "@/lib/auth/session";
 import { fail, type ActionResult } from "./result";
 
 export type CreatedRole = { roleName: string; roleArn: string; created: string[]; reused: boolean };
@@ -39,6 +40,7 @@ export async function createExecutionRoleAction(values: unknown): Promise<Create
   const parsed = executionRoleSchema.safeParse(values);
   if (!parsed.success) return fail(INVALID_FORM, issuesToFieldErrors(parsed.error.issues));
   try {
+    await assertAccess();
     const region = await getRegion();
     // The account comes from STS here, never from the browser.
     const { account } = await getCallerIdentity(region);

@@ -33,7 +33,7 @@ import {
 import { emptyOauth2ProviderForm, oauth2ProviderSchema, toOauth2ProviderRequest, type Oauth2ProviderFormValues } from "@/lib/schemas/credential-provider";
 
 // The server actions read the region cookie and revalidate a path: both need a Next request, so they are stubbed.
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", async () => (await import("../support/next-headers")).nextHeaders);
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const REGION = "us-west-2";

@@ -21,7 +21,7 @@ import { buildGatewayTrustPolicy, formatPolicy } from "@/lib/policies/trust-poli
 import { lintTrustPolicy } from "@/lib/policies/lint";
 
 // The server action reads the region cookie and revalidates a path: both need a Next request, so they are stubbed.
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", async () => (await import("../support/next-headers")).nextHeaders);
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const REGION = "us-east-1";

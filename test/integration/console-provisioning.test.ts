@@ -4,7 +4,7 @@ import { CreateGatewayTargetCommand, GetGatewayCommand } from "@aws-sdk/client-b
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { agentCoreClient, CREDENTIALS, clearFaults, setFaults, startSandbox, useSandboxForConsole, type TestSandbox } from "./helpers";
 
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", async () => (await import("../support/next-headers")).nextHeaders);
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const REGION = "us-east-1";
