@@ -9,7 +9,7 @@
 // enforces, is already used up by the seed in us-east-1.
 // Flags: --no-build (never build; needs .next/BUILD_ID), --force-build, --gateways=N, --list-n=N, --create-n=N, --warmup=N, --create-region=R.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -33,6 +33,9 @@ const REGION = "us-east-1";
 const CREDENTIALS = { accessKeyId: "sandbox", secretAccessKey: "sandbox" };
 const ROLE_ARN = "arn:aws:iam::123456789012:role/AgentCoreGatewayRole";
 const DISCOVERY_URL = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BenchPool1/.well-known/openid-configuration";
+/** The console under measurement signs in like any browser: a fixed token for this run, exchanged for a session cookie. */
+const BENCH_TOKEN = randomBytes(24).toString("base64url");
+let sessionCookie = "";
 
 // ---------- options ----------
 
@@ -160,6 +163,8 @@ function startNext(port: number, sandboxUrl: string): NextServer {
     AWS_EC2_METADATA_DISABLED: "true",
     NEXT_TELEMETRY_DISABLED: "1",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    CONSOLE_TOKEN: BENCH_TOKEN,
+    PORT: String(port),
   });
   // Own process group, so cleanup can end next and anything it forks by this one id.
   const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -201,13 +206,31 @@ async function waitForNext(next: NextServer, timeoutMs = 60_000): Promise<number
     try {
       const res = await fetch(`${next.url}/gateways`, { signal: AbortSignal.timeout(10_000) });
       await res.arrayBuffer();
-      if (res.status < 500) return performance.now() - t0;
+      if (res.status < 500) {
+        await signIn(next.url);
+        return performance.now() - t0;
+      }
     } catch {
       // not listening yet
     }
     await sleep(150);
   }
   throw new Error(`next start did not answer within ${timeoutMs} ms:\n${next.output.slice(-30).join("\n")}`);
+}
+
+/** Signs in with the token URL, as a person would, and keeps the session cookie for every later request. */
+async function signIn(base: string): Promise<void> {
+  const res = await fetch(`${base}/?token=${BENCH_TOKEN}`, { redirect: "manual" });
+  const cookie = /agc-session=[^;]+/.exec(res.headers.get("set-cookie") ?? "")?.[0];
+  if (!cookie) throw new Error(`signing in failed: HTTP ${res.status}`);
+  sessionCookie = cookie;
+}
+
+/** fetch with the session cookie (and any other cookie the caller adds). */
+function authedFetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("cookie", [sessionCookie, headers.get("cookie")].filter(Boolean).join("; "));
+  return fetch(url, { ...init, headers });
 }
 
 // ---------- the work ----------
@@ -243,7 +266,7 @@ type PageCase = { label: string; path: string; mustContain: string[] };
 
 async function timePage(base: string, c: PageCase): Promise<{ ms: number; bytes: number; rows: number }> {
   const t0 = performance.now();
-  const res = await fetch(base + c.path, { headers: { Accept: "text/html" } });
+  const res = await authedFetch(base + c.path, { headers: { Accept: "text/html" } });
   const body = await res.text();
   const ms = performance.now() - t0;
   if (res.status !== 200) throw new Error(`GET ${c.path}: HTTP ${res.status}\n${body.slice(0, 500)}`);
@@ -278,7 +301,7 @@ type ActionCall = { ms: number; bytes: number; gatewayId: string; revalidated: s
 /** Posts to the server action exactly like the browser's fetch (encodeReply of plain JSON args = JSON.stringify(args)). */
 async function postAction(base: string, actionId: string, args: unknown[], region?: string): Promise<{ ms: number; status: number; body: string; headers: Headers }> {
   const t0 = performance.now();
-  const res = await fetch(`${base}/gateways/new`, {
+  const res = await authedFetch(`${base}/gateways/new`, {
     method: "POST",
     headers: {
       Accept: "text/x-component",
@@ -326,12 +349,12 @@ async function listAllNames(client: BedrockAgentCoreControlClient): Promise<Set<
 
 /** The JavaScript a browser loads for a page: every <script src> of its HTML, raw and gzip-compressed. */
 async function clientJs(base: string, pagePath: string): Promise<{ scripts: number; rawKiB: number; gzipKiB: number }> {
-  const html = await (await fetch(base + pagePath)).text();
+  const html = await (await authedFetch(base + pagePath)).text();
   const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&")))];
   let raw = 0;
   let gz = 0;
   for (const src of srcs) {
-    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    const body = Buffer.from(await (await authedFetch(new URL(src, base))).arrayBuffer());
     raw += body.length;
     gz += zlib.gzipSync(body, { level: 9 }).length;
   }

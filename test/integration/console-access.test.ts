@@ -52,7 +52,7 @@ describe("actions re-check access before they reach AWS", () => {
 describe("npm start refuses unsafe setups before it serves anything", () => {
   const start = (env: Record<string, string>) =>
     spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "3599", SANDBOX_PORT: "4599", ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "3599", SANDBOX_PORT: "4599", ...env } as unknown as NodeJS.ProcessEnv,
       encoding: "utf8",
       timeout: 20_000,
     });
