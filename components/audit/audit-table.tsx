@@ -36,58 +36,65 @@ function Resources({ resources }: { resources: Record<string, string> }) {
 function Outcome({ entry }: { entry: AuditEntry }) {
   return (
     <div className="flex flex-col items-start gap-1">
-      {entry.outcome === "ok" ? <Badge tone="success">OK</Badge> : <Badge tone="danger">{entry.outcome}</Badge>}
+      {entry.outcome === "ok" ? (
+        <Badge tone="success">OK</Badge>
+      ) : (
+        <Badge tone="danger" className="whitespace-normal break-all">
+          {entry.outcome}
+        </Badge>
+      )}
       {entry.secretRevealed ? <Badge tone="warning">Secret revealed</Badge> : null}
     </div>
   );
 }
 
+/** Seven fields in four columns, so the resources (long ARNs) keep room to be read at 1024 px. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
     <Table className="table-fixed">
       <caption className="sr-only">Audit log entries, newest first</caption>
       <colgroup>
-        <col className="w-28" />
-        <col className="w-24" />
-        <col className="w-24" />
         <col className="w-32" />
+        <col className="w-44" />
         <col />
-        <col className="w-32" />
-        <col className="w-28" />
+        <col className="w-44" />
       </colgroup>
       <THead>
         <Tr>
-          <Th scope="col">Time</Th>
-          <Th scope="col">Who</Th>
-          <Th scope="col">Where</Th>
-          <Th scope="col">Operation</Th>
+          <Th scope="col">Time and who</Th>
+          <Th scope="col">Operation and where</Th>
           <Th scope="col">Resources</Th>
-          <Th scope="col">Outcome</Th>
-          <Th scope="col">Request id</Th>
+          <Th scope="col">Outcome and request id</Th>
         </Tr>
       </THead>
       <TBody>
         {entries.map((e, i) => (
-          <Tr key={`${e.time}-${e.requestId ?? i}`} className="align-top">
+          <Tr key={`${e.time}-${e.requestId ?? i}`}>
             <Td className="px-3 align-top text-xs">
               <time dateTime={e.time}>{formatDateTime(e.time)}</time>
-            </Td>
-            <Td className="px-3 align-top text-xs break-words">{e.who}</Td>
-            <Td className="px-3 align-top text-xs">
-              <div>{e.region}</div>
-              <div className="text-muted-foreground">{e.backend === "aws" ? "AWS" : "Sandbox"}</div>
+              <div className="mt-1 break-words text-muted-foreground">
+                <span className="sr-only">by </span>
+                {e.who}
+              </div>
             </Td>
             <Th scope="row" className="h-auto px-3 py-3 align-top text-xs font-normal text-foreground">
               <div className="break-words font-medium">{e.operation}</div>
-              <div className="text-muted-foreground">{e.service}</div>
+              <div className="break-words text-muted-foreground">{e.service}</div>
+              <div className="text-muted-foreground">
+                <span className="sr-only">in </span>
+                {e.region} · {e.backend === "aws" ? "AWS" : "Sandbox"}
+              </div>
             </Th>
             <Td className="px-3 align-top">
               <Resources resources={e.resources} />
             </Td>
             <Td className="px-3 align-top">
               <Outcome entry={e} />
+              <div className="mt-1 text-xs text-muted-foreground">
+                <span className="sr-only">Request id </span>
+                {e.requestId ? <code className="break-all font-mono">{e.requestId}</code> : <NoValue />}
+              </div>
             </Td>
-            <Td className="px-3 align-top break-all font-mono text-xs">{e.requestId ?? <NoValue />}</Td>
           </Tr>
         ))}
       </TBody>

@@ -31,7 +31,8 @@ export type AuditRecord = Pick<AuditEntry, "region" | "service" | "operation" | 
 export const MAX_LINE_BYTES = 4000;
 
 export function auditLogPath(): string {
-  return path.resolve(process.env.CONSOLE_AUDIT_LOG || path.join(".data", "audit.log"));
+  // The ignore comments keep Next's file tracing from bundling the whole project for a path known only at run time.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CONSOLE_AUDIT_LOG || path.join(".data", "audit.log"));
 }
 
 const preparedDirs = new Set<string>();
@@ -49,10 +50,10 @@ export async function recordAudit(record: AuditRecord): Promise<void> {
     const file = auditLogPath();
     const dir = path.dirname(file);
     if (!preparedDirs.has(dir)) {
-      await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+      await fs.promises.mkdir(/*turbopackIgnore: true*/ dir, { recursive: true, mode: 0o700 });
       preparedDirs.add(dir);
     }
-    await fs.promises.appendFile(file, line(entry), { flag: "a", mode: 0o600 });
+    await fs.promises.appendFile(/*turbopackIgnore: true*/ file, line(entry), { flag: "a", mode: 0o600 });
   } catch (err) {
     console.error("audit log: could not record", record.service, record.operation, err);
   }
@@ -68,7 +69,7 @@ const CHUNK = 64 * 1024;
 export async function readAuditEntries(limit = 200): Promise<AuditEntry[]> {
   let handle: fs.promises.FileHandle;
   try {
-    handle = await fs.promises.open(auditLogPath(), "r");
+    handle = await fs.promises.open(/*turbopackIgnore: true*/ auditLogPath(), "r");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw err;
