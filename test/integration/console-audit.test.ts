@@ -212,6 +212,34 @@ describe("the audit log", () => {
     expect(got[0].requestId).toMatch(REQUEST_ID);
   });
 
+  it("records the Identity page's step-by-step quick create, the secret it shows once, and its clean-up", async () => {
+    const { defaultQuickCreateValues } = await import("@/lib/schemas/cognito");
+    let secret = "";
+    const got = await during(async () => {
+      const pool = await identity.quickCreatePoolAction({ ...defaultQuickCreateValues("880002"), scopes: "invoke" });
+      if (!pool.ok) throw new Error(pool.message);
+      let report = pool.data;
+      for (const phase of ["domainAndResourceServer", "client", "domainActive"]) {
+        const r = await identity.quickCreatePhaseAction(report, phase);
+        if (!r.ok) throw new Error(r.message);
+        report = r.data;
+      }
+      const done = await identity.finishQuickCreateAction(report);
+      if (!done.ok) throw new Error(done.message);
+      secret = done.data.clientSecret;
+      expect((await identity.cleanupQuickCreateAction(report)).ok).toBe(true);
+    });
+    const ops = got.map((e) => e.operation);
+    expect(ops.slice(0, 1)).toEqual(["CreateUserPool"]);
+    expect([...ops.slice(1, 3)].sort()).toEqual(["CreateResourceServer", "CreateUserPoolDomain"]);
+    expect(ops.slice(3, 5)).toEqual(["CreateUserPoolClient", "DescribeUserPoolClient"]);
+    expect(ops.slice(5)).toContain("DeleteUserPool");
+    expect(got.find((e) => e.operation === "DescribeUserPoolClient")).toMatchObject({ secretRevealed: true, outcome: "ok" });
+    expect(got.every((e) => e.outcome === "ok" && REQUEST_ID.test(e.requestId ?? ""))).toBe(true);
+    expect(secret).toMatch(/^[a-z0-9]{20,}$/);
+    expect(readLog()).not.toContain(secret);
+  });
+
   it("never writes a secret or a policy document anywhere in the file", () => {
     const log = readLog();
     expect(log.length).toBeGreaterThan(0);
