@@ -56,6 +56,7 @@ export default defineConfig({
       SANDBOX_PORT: String(sandboxPort),
       SANDBOX_DATA_DIR: `.data/e2e-sandbox-${sandboxPort}`,
       SANDBOX_LIFECYCLE_DELAY_MS: "1500",
+      CONSOLE_AUDIT_LOG: `.data/e2e-audit-${port}.log`,
       CONSOLE_BACKEND: "sandbox",
       CONSOLE_TOKEN: process.env.E2E_CONSOLE_TOKEN,
       AWS_REGION: "us-east-1",

@@ -1,5 +1,7 @@
 // Two suites: fast unit tests beside the code, and integration tests that drive the real SDK over HTTP.
 import { defineConfig } from "vitest/config";
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export default defineConfig({
@@ -31,6 +33,7 @@ export default defineConfig({
         },
       },
     ],
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    // Tests that do not choose an audit log write to a throwaway one, never the developer's .data/audit.log.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", CONSOLE_AUDIT_LOG: path.join(os.tmpdir(), `agc-vitest-audit-${process.pid}.log`) },
   },
 });

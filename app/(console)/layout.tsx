@@ -1,4 +1,4 @@
-import { Boxes, Fingerprint, ShieldCheck, KeyRound } from "lucide-react";
+import { Boxes, Fingerprint, ShieldCheck, KeyRound, ScrollText } from "lucide-react";
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { BackendBanner, BackendBannerSkeleton } from "@/components/shell/backend-banner";
@@ -31,6 +31,9 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
           </NavLink>
           <NavLink href="/roles">
             <ShieldCheck aria-hidden="true" /> Roles &amp; policies
+          </NavLink>
+          <NavLink href="/audit">
+            <ScrollText aria-hidden="true" /> Audit log
           </NavLink>
         </nav>
       </aside>

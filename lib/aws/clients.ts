@@ -4,6 +4,7 @@ import { BedrockAgentCoreControlClient } from "@aws-sdk/client-bedrock-agentcore
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { STSClient } from "@aws-sdk/client-sts";
+import { auditPlugin } from "@/lib/audit/sdk-middleware";
 import { getBackend } from "./config";
 import { ConsoleError } from "./errors";
 
@@ -35,22 +36,28 @@ function cached<T>(key: string, make: () => T): T {
 
 const maxAttempts = () => Number(process.env.AWS_MAX_ATTEMPTS) || 3;
 
+/** Every client records its mutating calls in the audit log: this is the one place all calls go through. */
+function audited<C extends { middlewareStack: { use(p: ReturnType<typeof auditPlugin>): void } }>(client: C, service: string, region: string): C {
+  client.middlewareStack.use(auditPlugin(service, region));
+  return client;
+}
+
 export function agentCoreControl(region: string): BedrockAgentCoreControlClient {
   assertSandboxEndpoint("AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL");
-  return cached(`agentcore:${region}`, () => new BedrockAgentCoreControlClient({ region, maxAttempts: maxAttempts() }));
+  return cached(`agentcore:${region}`, () => audited(new BedrockAgentCoreControlClient({ region, maxAttempts: maxAttempts() }), "bedrock-agentcore-control", region));
 }
 
 export function cognito(region: string): CognitoIdentityProviderClient {
   assertSandboxEndpoint("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER");
-  return cached(`cognito:${region}`, () => new CognitoIdentityProviderClient({ region, maxAttempts: maxAttempts() }));
+  return cached(`cognito:${region}`, () => audited(new CognitoIdentityProviderClient({ region, maxAttempts: maxAttempts() }), "cognito-idp", region));
 }
 
 export function iam(region: string): IAMClient {
   assertSandboxEndpoint("AWS_ENDPOINT_URL_IAM");
-  return cached(`iam:${region}`, () => new IAMClient({ region, maxAttempts: maxAttempts() }));
+  return cached(`iam:${region}`, () => audited(new IAMClient({ region, maxAttempts: maxAttempts() }), "iam", region));
 }
 
 export function sts(region: string): STSClient {
   assertSandboxEndpoint("AWS_ENDPOINT_URL_STS");
-  return cached(`sts:${region}`, () => new STSClient({ region, maxAttempts: maxAttempts() }));
+  return cached(`sts:${region}`, () => audited(new STSClient({ region, maxAttempts: maxAttempts() }), "sts", region));
 }

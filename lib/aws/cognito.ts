@@ -36,6 +36,8 @@ import {
   type QuickCreateResult,
   type QuickCreateStep,
 } from "@/lib/schemas/cognito";
+import { recordAudit } from "@/lib/audit/log";
+import { errorOutcome, requestIdOf } from "@/lib/audit/rules";
 import { regionOfPoolId } from "@/sandbox/services/cognito/urls";
 import { cognito } from "./clients";
 import { getBackend, isKnownRegion } from "./config";
@@ -243,10 +245,15 @@ export async function getUserPool(region: string, poolId: string): Promise<PoolD
 
 /** The app client's secret, read only when the user asks for it; null for a public client. */
 export async function revealClientSecret(region: string, poolId: string, clientId: string): Promise<string | null> {
+  // A read, so the SDK middleware skips it; showing a secret is worth an audit entry of its own (never the secret).
+  const audit = { region, service: "cognito-idp", operation: "DescribeUserPoolClient", resources: { UserPoolId: poolId, ClientId: clientId } };
   try {
     const out = await cognito(region).send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }));
-    return out.UserPoolClient?.ClientSecret ?? null;
+    const secret = out.UserPoolClient?.ClientSecret ?? null;
+    await recordAudit({ ...audit, outcome: "ok", requestId: requestIdOf(out), secretRevealed: secret ? true : undefined });
+    return secret;
   } catch (err) {
+    await recordAudit({ ...audit, outcome: errorOutcome(err), requestId: requestIdOf(err), secretRevealed: undefined });
     throw toConsoleError(err, "read the app client's secret");
   }
 }
