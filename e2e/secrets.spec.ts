@@ -1,8 +1,9 @@
 // A client secret reaches the browser only on a fresh Reveal or Copy click: never in page HTML or in a server action response before.
-import type { Page, Response } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { CognitoIdentityProviderClient, DescribeUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { GatewayForm } from "./gateway-form";
 import { SANDBOX_URL, expect, test } from "./fixtures";
+import { recordResponses } from "./responses";
 
 const MASK = /^•+$/;
 const cognito = new CognitoIdentityProviderClient({ region: "us-east-1", endpoint: SANDBOX_URL, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" }, maxAttempts: 1 });
@@ -14,40 +15,17 @@ async function realSecret(poolId: string, clientId: string): Promise<string> {
   return s!;
 }
 
-/** Every body the console sends this page (documents, RSC payloads, server action responses), in order. */
-function recordResponses(page: Page, baseURL: string) {
-  const bodies: Promise<{ url: string; action: boolean; body: string }>[] = [];
-  page.on("response", (r: Response) => {
-    if (!r.url().startsWith(baseURL) || r.url().includes("/_next/static/")) return;
-    const action = r.request().method() === "POST" && Boolean(r.request().headers()["next-action"]);
-    bodies.push(r.text().then((body) => ({ url: r.url(), action, body }), () => ({ url: r.url(), action, body: "" })));
-  });
-  return {
-    /** All bodies so far; call after the page settled. */
-    all: () => Promise.all(bodies),
-    /** How many responses so far, to look only at later ones. */
-    count: () => bodies.length,
-  };
-}
-
-/** Nothing the browser has received so far, and nothing in the page, holds the secret. */
-async function expectNotInBrowser(page: Page, secret: string, responses: ReturnType<typeof recordResponses>) {
-  expect(await page.content()).not.toContain(secret);
-  const got = await responses.all();
-  expect(got.filter((r) => r.action).length).toBeGreaterThan(0);
-  for (const r of got) expect(r.body, `response from ${r.url}`).not.toContain(secret);
-}
-
 /** Reveal shows it (one fresh action call), Copy copies it, Hide forgets it, Copy while hidden still copies it. */
-async function revealCopyHide(page: Page, scope: ReturnType<Page["locator"]>, secret: string) {
+async function revealCopyHide(page: Page, scope: ReturnType<Page["locator"]>, secret: string, responses: Awaited<ReturnType<typeof recordResponses>>) {
   const value = scope.getByLabel("Client secret", { exact: true });
   await expect(value).toHaveText(MASK);
   await expect(value).toHaveAttribute("data-revealed", "false");
 
-  const revealed = page.waitForResponse((r) => r.request().method() === "POST" && Boolean(r.request().headers()["next-action"]));
+  const before = responses.count();
   await scope.getByRole("button", { name: "Reveal secret" }).click();
-  expect(await (await revealed).text()).toContain(secret);
   await expect(value).toHaveText(secret);
+  // It came from the action the click called, then.
+  expect((await responses.all()).slice(before).filter((r) => r.action && r.body.includes(secret))).toHaveLength(1);
   await scope.getByRole("button", { name: "Copy client secret" }).click();
   await expect(scope.getByRole("button", { name: "Copy client secret" })).toContainText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
@@ -67,7 +45,7 @@ async function revealCopyHide(page: Page, scope: ReturnType<Page["locator"]>, se
 }
 
 test("quick create on the identity page: the secret is nowhere in the browser until Reveal, then shown and copied", async ({ page, baseURL }) => {
-  const responses = recordResponses(page, baseURL!);
+  const responses = await recordResponses(page, baseURL!);
   await page.goto("/identity/new");
   await page.getByRole("button", { name: "Create Cognito for a gateway" }).click();
   const result = page.getByRole("region", { name: "Quick create result" });
@@ -76,26 +54,30 @@ test("quick create on the identity page: the secret is nowhere in the browser un
   const clientId = (await result.getByText(/^[a-z0-9]{26}$/).first().textContent())!.trim();
   const secret = await realSecret(poolId, clientId);
 
-  await expectNotInBrowser(page, secret, responses);
+  await responses.expectNone(secret);
   // A test token is fetched on the server with the secret; the browser gets the token, not the secret.
   await result.getByRole("button", { name: "Get a test token" }).click();
   await expect(result.getByText("Signature verified")).toBeVisible();
-  await expectNotInBrowser(page, secret, responses);
+  await responses.expectNone(secret);
 
-  await revealCopyHide(page, result, secret);
+  await revealCopyHide(page, result, secret, responses);
 
-  // The pool's own page: no secret in its HTML or RSC payload until Reveal.
+  // The pool's own page, reached by its link (an RSC payload) and loaded afresh (HTML): no secret until Reveal.
   const before = responses.count();
-  await page.goto(`/identity/${poolId}`);
+  await result.getByRole("link", { name: poolId }).click();
   const client = page.getByRole("region", { name: /^App client / });
   await expect(client.getByRole("button", { name: "Reveal secret" })).toBeVisible();
+  await page.reload();
+  await expect(client.getByRole("button", { name: "Reveal secret" })).toBeVisible();
   expect(await page.content()).not.toContain(secret);
-  for (const r of (await responses.all()).slice(before)) expect(r.body, `response from ${r.url}`).not.toContain(secret);
-  await revealCopyHide(page, client, secret);
+  const later = (await responses.all()).slice(before);
+  expect(later.map((r) => r.url)).toEqual(expect.arrayContaining([expect.stringContaining(`/identity/${poolId}`)]));
+  for (const r of later) expect(r.body, `response from ${r.url}`).not.toContain(secret);
+  await revealCopyHide(page, client, secret, responses);
 });
 
 test("quick create from the gateway form: the created panel has ids only until Reveal, then the secret is shown and copied", async ({ page, baseURL }) => {
-  const responses = recordResponses(page, baseURL!);
+  const responses = await recordResponses(page, baseURL!);
   const form = new GatewayForm(page);
   await form.open();
   await form.name().fill("vault");
@@ -106,7 +88,7 @@ test("quick create from the gateway form: the created panel has ids only until R
   const made = (await page.getByRole("main").getByRole("listitem").filter({ hasText: /^Cognito user pool/ }).textContent())!;
   const [, poolId, clientId] = made.match(/user pool (us-east-1_\w+) with domain \S+ and app client (\w+)/)!;
   const secret = await realSecret(poolId, clientId);
-  await expectNotInBrowser(page, secret, responses);
+  await responses.expectNone(secret);
 
-  await revealCopyHide(page, page.getByRole("main"), secret);
+  await revealCopyHide(page, page.getByRole("main"), secret, responses);
 });
