@@ -1,6 +1,7 @@
 // Credential providers as a person uses them: an API key typed once and never shown again, copyable ARNs, an OAuth2 provider's callback URL, delete by name.
 import type { Page } from "@playwright/test";
 import { expect, SANDBOX_ACCOUNT, test } from "./fixtures";
+import { recordResponses } from "./responses";
 
 const API_KEY = "sk-e2e-9f8e7d6c5b4a3210";
 const CLIENT_SECRET = "e2e-client-secret-a1b2c3";
@@ -26,7 +27,8 @@ async function inputValues(page: Page) {
   return page.locator("input, textarea").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 }
 
-test("create an API key provider (the key is never shown again), copy its ARN, and delete it by name", async ({ page }) => {
+test("create an API key provider (the key is never shown again), copy its ARN, and delete it by name", async ({ page, baseURL }) => {
+  const responses = await recordResponses(page, baseURL!);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Credential providers" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Credential providers" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "No API key providers in this region yet" })).toBeVisible();
@@ -49,7 +51,8 @@ test("create an API key provider (the key is never shown again), copy its ARN, a
 
   await expect(page.getByRole("heading", { name: "API key provider weather-api created" })).toBeVisible();
   await expect(page.getByText("will never be shown again")).toBeVisible();
-  expect(await page.content()).not.toContain(API_KEY);
+  // Neither the page nor the create action's response carries the key.
+  await responses.expectNone(API_KEY);
   expect(await inputValues(page)).not.toContain(API_KEY);
 
   await page.getByRole("button", { name: "Copy provider ARN" }).click();
@@ -89,7 +92,8 @@ test("create an API key provider (the key is never shown again), copy its ARN, a
   await expect(page.getByRole("heading", { name: "No API key providers in this region yet" })).toBeVisible();
 });
 
-test("create a custom OAuth2 provider by discovery URL and copy its callback URL", async ({ page }) => {
+test("create a custom OAuth2 provider by discovery URL and copy its callback URL", async ({ page, baseURL }) => {
+  const responses = await recordResponses(page, baseURL!);
   await page.goto("/credential-providers/oauth2/new");
   await expect(page.getByRole("heading", { level: 1, name: "Create OAuth2 provider" })).toBeVisible();
   const form = new ProviderForm(page);
@@ -120,7 +124,7 @@ test("create a custom OAuth2 provider by discovery URL and copy its callback URL
   const callback = page.getByText(/^https:\/\/bedrock-agentcore\.us-east-1\.amazonaws\.com\/identities\/oauth2\/callback\/[0-9a-f-]{36}$/);
   await expect(callback).toBeVisible();
   const callbackUrl = (await callback.textContent())!;
-  expect(await page.content()).not.toContain(CLIENT_SECRET);
+  await responses.expectNone(CLIENT_SECRET);
   await page.getByRole("button", { name: "Copy callback URL" }).click();
   await expect(page.getByRole("button", { name: "Copy callback URL" })).toContainText("Copied");
   expect(await clipboard(page)).toBe(callbackUrl);
@@ -130,7 +134,7 @@ test("create a custom OAuth2 provider by discovery URL and copy its callback URL
   await expect(row).toContainText("Custom (any OAuth2 / OIDC server)");
   await expect(row).toContainText(callbackUrl);
   await expect(row).toContainText("client agents-console");
-  expect(await page.content()).not.toContain(CLIENT_SECRET);
+  await responses.expectNone(CLIENT_SECRET);
   await row.getByRole("button", { name: "Copy callback URL of corp-idp" }).click();
   expect(await clipboard(page)).toBe(callbackUrl);
 });

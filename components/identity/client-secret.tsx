@@ -1,5 +1,5 @@
 "use client";
-// An app client's secret: masked by default, with Reveal and Copy. Given by the caller (quick create), or read on Reveal.
+// An app client's secret: masked, read from the server only on a Reveal or Copy click, forgotten again on Hide.
 import { Eye, EyeOff } from "lucide-react";
 import { useState } from "react";
 import { revealClientSecretAction } from "@/lib/actions/identity";
@@ -10,63 +10,66 @@ import { ErrorCallout } from "@/components/gateways/error-callout";
 const MASK = "•".repeat(24);
 const UNREACHABLE = "The console could not reach its server. Check that it is running, then try again.";
 
-type Props =
-  /** The secret is already in this browser's memory (the result of the action the user ran); it is not in the DOM until revealed. */
-  | { secret: string; poolId?: undefined; clientId?: undefined }
-  /** The secret is read from the server only when the user clicks Reveal. */
-  | { secret?: undefined; poolId: string; clientId: string };
+type Failure = { message: string; errorName?: string };
 
-export function ClientSecret(props: Props) {
-  const [fetched, setFetched] = useState<string | null>(null);
-  const [shown, setShown] = useState(false);
+class SecretReadError extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+export function ClientSecret({ poolId, clientId }: { poolId: string; clientId: string }) {
+  // Only set between a Reveal and the next Hide: the secret is never in the page before a click asks for it.
+  const [revealed, setRevealed] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; errorName?: string } | null>(null);
-  const secret = props.secret ?? fetched;
+  const [failure, setFailure] = useState<Failure | null>(null);
 
-  async function reveal() {
-    if (shown) {
-      setShown(false);
-      return;
+  /** One fresh read per click; failures become a sentence for the callout. */
+  async function read(): Promise<string> {
+    setFailure(null);
+    let r: Awaited<ReturnType<typeof revealClientSecretAction>>;
+    try {
+      r = await revealClientSecretAction(poolId, clientId);
+    } catch {
+      throw new SecretReadError({ message: UNREACHABLE });
     }
-    if (secret) {
-      setShown(true);
-      return;
-    }
+    if (!r.ok) throw new SecretReadError({ message: r.message, errorName: r.errorName });
+    return r.data.secret;
+  }
+
+  async function toggle() {
+    if (revealed !== null) return setRevealed(null);
     if (loading) return;
     setLoading(true);
-    setFailure(null);
     try {
-      const r = await revealClientSecretAction(props.poolId, props.clientId);
-      if (r.ok) {
-        setFetched(r.data.secret);
-        setShown(true);
-      } else {
-        setFailure({ message: r.message, errorName: r.errorName });
-      }
-    } catch {
-      setFailure({ message: UNREACHABLE });
+      setRevealed(await read());
+    } catch (err) {
+      setFailure(err instanceof SecretReadError ? err.failure : { message: UNREACHABLE });
     } finally {
       setLoading(false);
     }
   }
 
+  function readForCopy(): Promise<string> {
+    return read().catch((err: unknown) => {
+      setFailure(err instanceof SecretReadError ? err.failure : { message: UNREACHABLE });
+      throw err;
+    });
+  }
+
+  const shown = revealed !== null;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <code aria-label="Client secret" className="min-w-0 break-all rounded bg-muted px-2 py-1 font-mono text-xs" data-revealed={shown ? "true" : "false"}>
-          {shown && secret ? secret : MASK}
+          {shown ? revealed : MASK}
         </code>
-        <Button variant="outline" size="sm" onClick={reveal} aria-disabled={loading || undefined} aria-pressed={shown}>
+        <Button variant="outline" size="sm" onClick={toggle} aria-disabled={loading || undefined} aria-pressed={shown}>
           {shown ? <EyeOff aria-hidden="true" /> : <Eye aria-hidden="true" />}
           {loading ? "Reading…" : shown ? "Hide secret" : "Reveal secret"}
         </Button>
-        {secret ? (
-          <CopyButton value={secret} label="Copy client secret" />
-        ) : (
-          <Button variant="outline" size="sm" disabled aria-label="Copy client secret" title="Reveal the secret first">
-            Copy
-          </Button>
-        )}
+        {/* Revealed: copy what is on screen. Hidden: read it inside the click and write it straight to the clipboard. */}
+        <CopyButton value={revealed ?? readForCopy} label="Copy client secret" />
       </div>
       {failure ? <ErrorCallout title="The secret could not be read" message={failure.message} errorName={failure.errorName} /> : null}
     </div>

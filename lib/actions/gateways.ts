@@ -34,8 +34,8 @@ function nameTaken(err: unknown): never {
 export type CreateGatewayData = {
   gatewayId: string;
   created: string[];
-  /** The quick-created Cognito client, shown once (its secret is returned only to the user who asked for it). */
-  cognito?: { poolId: string; clientId: string; clientSecret: string; discoveryUrl: string; tokenEndpoint: string; scopes: string[] };
+  /** The quick-created Cognito client: ids and URLs only; its secret is read by revealClientSecretAction on the user's click. */
+  cognito?: { poolId: string; clientId: string; discoveryUrl: string; tokenEndpoint: string; scopes: string[] };
 };
 
 /**
@@ -83,7 +83,7 @@ export async function createGatewayAction(values: unknown, clientToken: string):
         try {
           // The gateway only needs the pool and the client; the domain (for the token endpoint) may still be warming up.
           const q = await quickCreateCognito(v.cognito, region, { domainTimeoutMs: 60_000 });
-          quick = { poolId: q.poolId, clientId: q.clientId, clientSecret: q.clientSecret, discoveryUrl: q.discoveryUrl, tokenEndpoint: q.tokenEndpoint, scopes: q.scopes };
+          quick = { poolId: q.poolId, clientId: q.clientId, discoveryUrl: q.discoveryUrl, tokenEndpoint: q.tokenEndpoint, scopes: q.scopes };
           provisioned.created.push(`Cognito user pool ${q.poolId} with domain ${q.domain} and app client ${q.clientId}`);
           provisioned.cognito = { poolId: q.poolId, clientId: q.clientId, discoveryUrl: q.discoveryUrl };
           jwt = { discoveryUrl: q.discoveryUrl, allowedAudience: [], allowedClients: [q.clientId], allowedScopes: [], customClaims: [] };

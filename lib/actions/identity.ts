@@ -86,7 +86,7 @@ export async function quickCreatePhaseAction(report: unknown, phase: unknown): P
   });
 }
 
-/** Last step: the result, with the client secret (read on the server, sent once, to this caller). */
+/** Last step: the result, ids and URLs only (the client secret comes from revealClientSecretAction, on a click). */
 export async function finishQuickCreateAction(report: unknown): Promise<ActionResult<QuickCreateResult>> {
   const r = quickCreateReportSchema.safeParse(report);
   if (!r.success) return fail(BAD_REPORT);

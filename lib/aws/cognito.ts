@@ -391,16 +391,16 @@ const steps = {
     r.resourceServerIdentifier = identifier;
   },
 
-  /** Returns the new client's secret (only when it was created by this call). */
-  async client(r: QuickCreateReport, retry: boolean): Promise<string | undefined> {
-    if (r.clientId) return undefined;
+  // GenerateSecret makes a secret that is never kept or returned here: it is read only when the user asks (Reveal).
+  async client(r: QuickCreateReport, retry: boolean) {
+    if (r.clientId) return;
     const client = cognito(r.region);
     if (retry) {
       const out = await client.send(new ListUserPoolClientsCommand({ UserPoolId: r.poolId, MaxResults: 60 }));
       const found = out.UserPoolClients?.find((c) => c.ClientName === r.input.clientName);
       if (found?.ClientId) {
         r.clientId = found.ClientId;
-        return undefined;
+        return;
       }
     }
     const out = await client.send(
@@ -419,7 +419,6 @@ const steps = {
       }),
     );
     r.clientId = out.UserPoolClient?.ClientId;
-    return out.UserPoolClient?.ClientSecret;
   },
 };
 
@@ -443,7 +442,7 @@ export async function runQuickCreatePhase(report: QuickCreateReport, phase: Quic
       break;
     case "client":
       requireDone(r, "resourceServer");
-      await attempt(r, "client", async () => void (await steps.client(r, retrying("client"))));
+      await attempt(r, "client", () => steps.client(r, retrying("client")));
       break;
     case "domainActive":
       requireDone(r, "domain");
@@ -461,20 +460,17 @@ function requireDone(r: QuickCreateReport, step: "pool" | "domain" | "resourceSe
   if (!done) throw new ConsoleError("validation", `The ${STEP_WHAT[step].replace(/^create /, "")} does not exist yet.`, "StepOrder");
 }
 
-/** Assembles the result of a finished quick create; reads the secret when `secret` is not given. */
-export async function finishQuickCreate(report: QuickCreateReport, secret?: string): Promise<QuickCreateResult> {
+/** Assembles the result of a finished quick create: ids and URLs only (the secret is read on Reveal, never here). */
+export async function finishQuickCreate(report: QuickCreateReport): Promise<QuickCreateResult> {
   const { poolId, clientId, domain, region } = report;
   if (!poolId || !clientId || !domain || report.domainStatus !== "ACTIVE") {
     throw new ConsoleError("validation", "The quick create has not finished: some resources are missing or the domain is not ACTIVE yet.", "NotFinished");
   }
-  const clientSecret = secret ?? (await revealClientSecret(region, poolId, clientId));
-  if (!clientSecret) throw new ConsoleError("unknown", "The app client has no secret.", "NoClientSecret");
   const host = oidcHost();
   return {
     region,
     poolId,
     clientId,
-    clientSecret,
     domain,
     discoveryUrl: cognitoDiscoveryUrl(host, poolId, region),
     tokenEndpoint: cognitoTokenEndpoint(host, domain, region),
@@ -497,7 +493,6 @@ async function complete(r: QuickCreateReport, opts: QuickCreateOptions): Promise
     opts.onProgress?.(structuredClone(r));
     return ok;
   };
-  let secret: string | undefined;
   if (!(await step("pool", () => steps.pool(r)))) throw new QuickCreateError(r, firstFailure(r));
   // pool → (domain → ACTIVE) ‖ (resource server → client)
   await Promise.all([
@@ -512,14 +507,12 @@ async function complete(r: QuickCreateReport, opts: QuickCreateOptions): Promise
     })(),
     (async () => {
       if (!(await step("resourceServer", () => steps.resourceServer(r, retrying.has("resourceServer"))))) return;
-      await step("client", async () => {
-        secret = await steps.client(r, retrying.has("client"));
-      });
+      await step("client", () => steps.client(r, retrying.has("client")));
     })(),
   ]);
   if (quickCreateFailed(r)) throw new QuickCreateError(r, firstFailure(r));
   try {
-    return await finishQuickCreate(r, secret);
+    return await finishQuickCreate(r);
   } catch (err) {
     throw new QuickCreateError(r, toConsoleError(err, "read the new app client"));
   }

@@ -192,12 +192,11 @@ export function stepDone(report: QuickCreateReport, step: QuickCreateStep): bool
 
 export const quickCreateFailed = (report: QuickCreateReport) => Object.keys(report.errors).length > 0;
 
-/** What a finished quick create hands over (the secret only here, once). */
+/** What a finished quick create hands over: ids and URLs, never the client secret (read on Reveal only). */
 export type QuickCreateResult = {
   region: string;
   poolId: string;
   clientId: string;
-  clientSecret: string;
   discoveryUrl: string;
   tokenEndpoint: string;
   domain: string;

@@ -73,6 +73,13 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** The app client's secret as Cognito itself has it (read with the SDK, not through the console). */
+async function sdkSecret(poolId: string, clientId: string): Promise<string> {
+  const secret = (await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }))).UserPoolClient?.ClientSecret;
+  expect(secret).toHaveLength(51);
+  return secret!;
+}
+
 /** Nothing the console logged may contain a secret or a token. */
 function expectNotLogged(...secrets: string[]) {
   for (const s of secrets) for (const line of errors) expect(line).not.toContain(s);
@@ -80,16 +87,19 @@ function expectNotLogged(...secrets: string[]) {
 
 describe("quickCreateCognito", () => {
   let result: QuickCreateResult;
+  let secret: string;
   const progress: QuickCreateReport[] = [];
 
   beforeAll(async () => {
     result = await quickCreateCognito(input(), REGION, { onProgress: (r) => progress.push(r) });
+    secret = await sdkSecret(result.poolId, result.clientId);
   });
 
-  it("returns the pool, client, secret, discovery URL, token endpoint, domain and scopes", () => {
+  it("returns the pool, client, discovery URL, token endpoint, domain and scopes, and never the secret", () => {
     expect(result.poolId).toMatch(/^us-east-1_[0-9A-Za-z]{9}$/);
     expect(result.clientId).toMatch(/^[a-z0-9]{26}$/);
-    expect(result.clientSecret).toHaveLength(51);
+    expect(JSON.stringify(result)).not.toContain(secret);
+    expect(JSON.stringify(progress)).not.toContain(secret);
     expect(result.discoveryUrl).toBe(`${sandbox.url}/${result.poolId}/.well-known/openid-configuration`);
     expect(result.tokenEndpoint).toBe(`${sandbox.url}/oauth2/${result.domain}/token`);
     expect(result.scopes).toEqual(["agentcore-gateway/invoke", "agentcore-gateway/read"]);
@@ -114,7 +124,7 @@ describe("quickCreateCognito", () => {
     expect(rs.Scopes?.map((s) => s.ScopeName)).toEqual(["invoke", "read"]);
     const c = (await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: result.poolId, ClientId: result.clientId }))).UserPoolClient!;
     expect(c).toMatchObject({
-      ClientSecret: result.clientSecret,
+      ClientSecret: expect.stringMatching(/^[a-z0-9]{51}$/),
       AllowedOAuthFlows: ["client_credentials"],
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthScopes: result.scopes,
@@ -128,7 +138,7 @@ describe("quickCreateCognito", () => {
     const mine = page.items.find((p) => p.id === result.poolId)!;
     expect(mine).toMatchObject({ forGateway: true, domain: result.domain, domainStatus: "ACTIVE", discoveryUrl: result.discoveryUrl, tokenEndpoint: result.tokenEndpoint });
     expect(page.items.find((p) => p.name === "someone-elses-pool")).toMatchObject({ forGateway: false, domain: undefined, tokenEndpoint: undefined });
-    expect(JSON.stringify(page)).not.toContain(result.clientSecret);
+    expect(JSON.stringify(page)).not.toContain(secret);
   });
 
   it("pages the pool list with Cognito's NextToken, each pool once", async () => {
@@ -153,12 +163,12 @@ describe("quickCreateCognito", () => {
       expect.objectContaining({ clientId: result.clientId, hasSecret: true, clientCredentials: true, scopes: result.scopes, accessTokenValiditySeconds: 3600 }),
     ]);
     expect(pool.issuer).toBe(`${sandbox.url}/${result.poolId}`);
-    expect(JSON.stringify(pool)).not.toContain(result.clientSecret);
+    expect(JSON.stringify(pool)).not.toContain(secret);
     expect(await getUserPool(REGION, "us-east-1_Nope12345")).toBeNull();
   });
 
   it("reveals the secret only when asked", async () => {
-    expect(await revealClientSecret(REGION, result.poolId, result.clientId)).toBe(result.clientSecret);
+    expect(await revealClientSecret(REGION, result.poolId, result.clientId)).toBe(secret);
     expect((await listPoolClients(REGION, result.poolId))[0]).not.toHaveProperty("clientSecret");
   });
 
@@ -172,12 +182,13 @@ describe("quickCreateCognito", () => {
     expect(t.expiresIn).toBe(3600);
     expect(t.curl).toContain(`'${result.tokenEndpoint}'`);
     expect(t.curl).toContain(`-u '${result.clientId}:'"$CLIENT_SECRET"`);
-    expect(t.curl).not.toContain(result.clientSecret);
+    expect(t.curl).not.toContain(secret);
+    expect(JSON.stringify(t)).not.toContain(secret);
     // A standard JWT library agrees.
     const doc = (await (await fetch(result.discoveryUrl)).json()) as { issuer: string; jwks_uri: string };
     const { payload } = await jwtVerify(t.accessToken, createRemoteJWKSet(new URL(doc.jwks_uri)), { issuer: doc.issuer });
     expect(payload.client_id).toBe(result.clientId);
-    expectNotLogged(result.clientSecret, t.accessToken);
+    expectNotLogged(secret, t.accessToken);
   });
 
   it("asks for fewer scopes when told", async () => {
@@ -230,14 +241,14 @@ describe("a failed quick create", () => {
     expect(await cleanupCognito(report)).toEqual({ deleted: [], alreadyGone: [`user pool ${report.poolId}`] });
   });
 
-  it("resumes: keeps what exists, creates the client, reads its secret", async () => {
+  it("resumes: keeps what exists, creates the client, hands back its ids but not its secret", async () => {
     const { report } = await failAtClient();
     const result = await resumeQuickCreate(report);
     expect(result.poolId).toBe(report.poolId);
     expect(result.domain).toBe(report.domain);
     const clients = (await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: report.poolId, MaxResults: 10 }))).UserPoolClients!;
     expect(clients.map((c) => c.ClientId)).toEqual([result.clientId]);
-    expect(result.clientSecret).toBe(await revealClientSecret(REGION, result.poolId, result.clientId));
+    expect(JSON.stringify(result)).not.toContain(await sdkSecret(result.poolId, result.clientId));
     expect((await getTestToken(REGION, result.poolId, result.clientId)).claims.client_id).toBe(result.clientId);
   });
 
@@ -248,7 +259,7 @@ describe("a failed quick create", () => {
     );
     const result = await resumeQuickCreate(report);
     expect(result.clientId).toBe(made.UserPoolClient!.ClientId);
-    expect(result.clientSecret).toBe(made.UserPoolClient!.ClientSecret);
+    expect(JSON.stringify(result)).not.toContain(made.UserPoolClient!.ClientSecret!);
     expect((await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: report.poolId, MaxResults: 10 }))).UserPoolClients).toHaveLength(1);
   });
 
@@ -293,7 +304,8 @@ describe("step by step (the console's progress UI)", () => {
     while (r.domainStatus !== "ACTIVE" && calls++ < 20) r = await runQuickCreatePhase(r, "domainActive", { domainWaitMs: 100 });
     expect(r.domainStatus).toBe("ACTIVE");
     const result = await finishQuickCreate(r);
-    expect(result.clientSecret).toHaveLength(51);
+    expect(result).toMatchObject({ poolId: r.poolId, clientId: r.clientId, domain: r.domain });
+    expect(JSON.stringify(result)).not.toContain(await sdkSecret(r.poolId!, r.clientId!));
   });
 
   it("runs the domain and the resource server in parallel", async () => {
@@ -343,8 +355,10 @@ describe("waitForDomainActive", () => {
 
 describe("test tokens: each refusal as the console presents it", () => {
   let ready: QuickCreateResult;
+  let readySecret: string;
   beforeAll(async () => {
     ready = await quickCreateCognito(input(), REGION);
+    readySecret = await sdkSecret(ready.poolId, ready.clientId);
   });
 
   const form = "application/x-www-form-urlencoded";
@@ -379,13 +393,13 @@ describe("test tokens: each refusal as the console presents it", () => {
   });
 
   it("unsupported_grant_type: a grant Cognito does not know", async () => {
-    const e = await catchError<OAuthError>(() => raw("grant_type=password", { authorization: basic(ready.clientId, ready.clientSecret) }));
+    const e = await catchError<OAuthError>(() => raw("grant_type=password", { authorization: basic(ready.clientId, readySecret) }));
     expect(e).toMatchObject({ awsName: "unsupported_grant_type" });
     expect(e.message).toMatch(/^The token endpoint does not support this grant type\./);
   });
 
   it("invalid_grant: a refresh token the sandbox never issued", async () => {
-    const e = await catchError<OAuthError>(() => raw("grant_type=refresh_token&refresh_token=x", { authorization: basic(ready.clientId, ready.clientSecret) }));
+    const e = await catchError<OAuthError>(() => raw("grant_type=refresh_token&refresh_token=x", { authorization: basic(ready.clientId, readySecret) }));
     expect(e).toMatchObject({ awsName: "invalid_grant" });
     expect(e.message).toMatch(/^The token endpoint refused the grant\./);
   });

@@ -1,6 +1,7 @@
 // The create-gateway server action's multi-step provisioning and the permissions generator, through the real SDK against the sandbox.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CreateGatewayTargetCommand, GetGatewayCommand } from "@aws-sdk/client-bedrock-agentcore-control";
+import { CognitoIdentityProviderClient, DescribeUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { agentCoreClient, CREDENTIALS, clearFaults, setFaults, startSandbox, useSandboxForConsole, type TestSandbox } from "./helpers";
 
@@ -29,6 +30,7 @@ afterAll(async () => {
 
 const token = (n: number) => `provisioning-test-token-${String(n).padStart(12, "0")}`;
 const iam = () => new IAMClient({ region: REGION, endpoint: sandbox.url, credentials: CREDENTIALS });
+const cognitoSdk = () => new CognitoIdentityProviderClient({ region: REGION, endpoint: sandbox.url, credentials: CREDENTIALS });
 
 describe("createGatewayAction", () => {
   it("creates the role, the Cognito pool and client, then the gateway that trusts exactly that client", async () => {
@@ -41,7 +43,10 @@ describe("createGatewayAction", () => {
       expect.stringMatching(/^Cognito user pool us-east-1_\w+ with domain agentcore-gateway-it0001 and app client \w+$/),
       "gateway support",
     ]);
-    expect(r.data.cognito?.clientSecret).toMatch(/^[a-z0-9]{51}$/);
+    // The result names the client but never carries its secret: that is read only on the user's Reveal.
+    const made = await cognitoSdk().send(new DescribeUserPoolClientCommand({ UserPoolId: r.data.cognito!.poolId, ClientId: r.data.cognito!.clientId }));
+    expect(made.UserPoolClient?.ClientSecret).toMatch(/^[a-z0-9]{51}$/);
+    expect(JSON.stringify(r)).not.toContain(made.UserPoolClient!.ClientSecret);
     const g = await agentCoreClient(sandbox).send(new GetGatewayCommand({ gatewayIdentifier: r.data.gatewayId }));
     expect(g.roleArn).toBe("arn:aws:iam::123456789012:role/agentcore-support-role");
     expect(g.authorizerConfiguration?.customJWTAuthorizer).toEqual({ discoveryUrl: r.data.cognito?.discoveryUrl, allowedClients: [r.data.cognito?.clientId] });

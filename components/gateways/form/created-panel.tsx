@@ -1,5 +1,5 @@
 "use client";
-// After a gateway is created with a quick-created Cognito client: what was made, and the client secret shown once.
+// After a gateway is created with a quick-created Cognito client: what was made, and its secret, read only on Reveal or Copy.
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -11,7 +11,7 @@ import { TestTokenButton } from "@/components/identity/test-token";
 export type CreatedWithCognito = {
   gatewayId: string;
   created: string[];
-  cognito: { poolId: string; clientId: string; clientSecret: string; discoveryUrl: string; tokenEndpoint: string; scopes: string[] };
+  cognito: { poolId: string; clientId: string; discoveryUrl: string; tokenEndpoint: string; scopes: string[] };
 };
 
 export function CreatedPanel({ gatewayId, created, cognito }: CreatedWithCognito) {
@@ -40,8 +40,8 @@ export function CreatedPanel({ gatewayId, created, cognito }: CreatedWithCognito
             <CopyValue value={cognito.clientId} label="Copy client id" />
           </DetailRow>
           <DetailRow label="Client secret">
-            <ClientSecret secret={cognito.clientSecret} />
-            <p className="mt-1 text-xs text-muted-foreground">Shown once here. Later, reveal it from the Identity page.</p>
+            <ClientSecret poolId={cognito.poolId} clientId={cognito.clientId} />
+            <p className="mt-1 text-xs text-muted-foreground">Copy it now for your callers. Later, reveal it from the Identity page.</p>
           </DetailRow>
           <DetailRow label="Scopes">
             <span className="font-mono text-xs">{cognito.scopes.join(" ")}</span>

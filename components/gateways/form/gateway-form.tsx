@@ -42,7 +42,7 @@ export function GatewayForm(props: Props) {
         props.mode === "create" ? await createGatewayAction(values, clientToken) : await updateGatewayAction(props.gatewayId, values);
       if (result.ok) {
         toast.success(props.mode === "create" ? `Gateway ${values.name} is being created.` : `Gateway ${values.name} is being updated.`);
-        // A quick-created Cognito client's secret is shown once, here, before moving on.
+        // A quick-created Cognito client is shown here before moving on (its secret only on Reveal).
         const { cognito, created: made } = result.data;
         if (cognito) return setCreated({ gatewayId: result.data.gatewayId, created: made ?? [], cognito });
         router.push(`/gateways/${result.data.gatewayId}`);

@@ -92,7 +92,7 @@ export function InboundSection({ form, editing }: { form: GatewayFormApi; editin
       {values.authorizerType === "CUSTOM_JWT" && values.jwtSource === "cognito-new" && !editing ? (
         <div className="space-y-3">
           <p className="text-sm text-muted-foreground">
-            The gateway will accept access tokens of the new app client (its id goes in Allowed clients: Cognito tokens carry client_id, not aud). Its secret is shown once, after creation.
+            The gateway will accept access tokens of the new app client (its id goes in Allowed clients: Cognito tokens carry client_id, not aud). After creation, its secret is read only when you press Reveal or Copy.
           </p>
           <CognitoNames form={form} />
         </div>

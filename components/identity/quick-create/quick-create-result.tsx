@@ -1,5 +1,5 @@
 "use client";
-// What a finished quick create made (discovery URL, client id, the secret once) and what a stopped one left (with Resume / Clean up).
+// What a finished quick create made (discovery URL, client id, the secret on Reveal) and what a stopped one left (with Resume / Clean up).
 import { ArrowRight, RotateCw, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -26,8 +26,8 @@ export function QuickCreateResultView({ result }: { result: QuickCreateResult })
       </CardHeader>
       <CardContent className="space-y-4">
         <Callout tone="warning">
-          Copy the client secret now and keep it in a secret store: callers need it to get tokens. The console shows it here once; later only the
-          pool&apos;s page can read it again, on request.
+          Copy the client secret now and keep it in a secret store: callers need it to get tokens. The console reads it only when you press Reveal
+          or Copy; later the pool&apos;s page can read it again, on request.
         </Callout>
         <DetailList labelWidth="10rem">
           <DetailRow label="Discovery URL">
@@ -37,7 +37,7 @@ export function QuickCreateResultView({ result }: { result: QuickCreateResult })
             <CopyValue value={result.clientId} label="Copy client id" />
           </DetailRow>
           <DetailRow label="Client secret">
-            <ClientSecret secret={result.clientSecret} />
+            <ClientSecret poolId={result.poolId} clientId={result.clientId} />
           </DetailRow>
           <DetailRow label="Token endpoint">
             <CopyValue value={result.tokenEndpoint} label="Copy token endpoint" />
