@@ -4,7 +4,7 @@ import { CognitoIdentityProviderClient, CreateUserPoolClientCommand, DescribeUse
 import { CREDENTIALS, REGION, startSandbox, useSandboxForConsole, type TestSandbox } from "./helpers";
 import { defaultQuickCreateValues, randomSuffix, type QuickCreateReport } from "@/lib/schemas/cognito";
 
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", async () => (await import("../support/next-headers")).nextHeaders);
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 let sandbox: TestSandbox;
