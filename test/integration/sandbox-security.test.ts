@@ -132,7 +132,7 @@ describe("nothing from a web page changes state", () => {
 
   it("a Host that is not the sandbox's own address is refused (DNS rebinding); its own names are served", async () => {
     const port = new URL(sandbox.url).port;
-    for (const host of ["evil.example", `evil.example:${port}`, `127.0.0.1:${Number(port) + 1}`, ""]) {
+    for (const host of ["evil.example", `evil.example:${port}`, `127.0.0.1:${Number(port) + 1}`, `127.0.0.1.nip.io:${port}`]) {
       const res = await rawRequest({ method: "POST", path: "/_sandbox/reset", headers: { ...JSON_CONTENT, host } });
       expect(res.status, host).toBe(403);
       expect(res.text).toMatch(/is not this sandbox's address/);
@@ -231,9 +231,10 @@ describe("prototype keys are ordinary keys", () => {
       const e = await catchError(() => c.send(new GetGatewayCommand({ gatewayIdentifier: id })));
       expect(["ResourceNotFoundException", "ValidationException"]).toContain(e.name);
     }
-    // A client token that is a prototype key is an ordinary token (no false IdempotentParameterMismatch).
-    const tokened = await c.send(new CreateGatewayCommand({ name: "tokened", roleArn: ROLE_ARN, authorizerType: "NONE", clientToken: "constructor" }));
-    const again = await c.send(new CreateGatewayCommand({ name: "tokened", roleArn: ROLE_ARN, authorizerType: "NONE", clientToken: "constructor" }));
+    // A client token that starts like a prototype key is an ordinary token (no false IdempotentParameterMismatch).
+    const token = "hasOwnProperty-token-00000000000000000000";
+    const tokened = await c.send(new CreateGatewayCommand({ name: "tokened", roleArn: ROLE_ARN, authorizerType: "NONE", clientToken: token }));
+    const again = await c.send(new CreateGatewayCommand({ name: "tokened", roleArn: ROLE_ARN, authorizerType: "NONE", clientToken: token }));
     expect(again.gatewayId).toBe(tokened.gatewayId);
     // Tag keys through the tagging API, read back in the raw JSON.
     await c.send(new TagResourceCommand({ resourceArn: tokened.gatewayArn, tags: { __proto__: "p", constructor: "c" } as Record<string, string> })).catch((e: Error) => {
@@ -303,19 +304,13 @@ describe("limits answer like AWS instead of crashing", () => {
     );
     expect(e.name).toBe("ValidationException");
     expect(e.fieldList?.[0]).toMatchObject({ name: "targetConfiguration.mcp.openApiSchema.inlinePayload", message: expect.stringMatching(/nested too deeply/) });
-    let schema: Record<string, unknown> = { type: "string" };
-    for (let i = 0; i < 5_000; i++) schema = { type: "object", properties: { p: schema } };
-    const tool = await catchError(() =>
-      c.send(
-        new CreateGatewayTargetCommand({
-          gatewayIdentifier: g.gatewayId,
-          name: "deep-lambda",
-          targetConfiguration: { mcp: { lambda: { lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:f", toolSchema: { inlinePayload: [{ name: "t", description: "d", inputSchema: schema as never }] } } } },
-        }),
-      ),
-    );
-    expect(tool.name).toBe("ValidationException");
-    expect(tool.$metadata.httpStatusCode).toBe(400);
+    // The SDK itself cannot serialize a schema this deep, so the tool schema goes raw.
+    let schema = '{"type":"string"}';
+    for (let i = 0; i < 5_000; i++) schema = `{"type":"object","properties":{"p":${schema}}}`;
+    const body = `{"name":"deep-lambda","targetConfiguration":{"mcp":{"lambda":{"lambdaArn":"arn:aws:lambda:us-east-1:123456789012:function:f","toolSchema":{"inlinePayload":[{"name":"t","description":"d","inputSchema":${schema}}]}}}}}`;
+    const res = await fetch(`${sandbox.url}/gateways/${g.gatewayId}/targets/`, { method: "POST", headers: { ...JSON_CONTENT, authorization: sign(REGION, "bedrock-agentcore") }, body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ __type: "ValidationException", message: expect.stringMatching(/nested too deeply/) });
   });
 
   it("a body over the limit gets a 413 with a body, not a reset, and the sandbox keeps serving", async () => {
