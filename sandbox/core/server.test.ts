@@ -73,6 +73,13 @@ describe("createSandboxCore dispatch", () => {
   });
 });
 
+describe("options", () => {
+  it("refuses a lifecycle delay no clock can honour, naming the setting", () => {
+    expect(() => createSandboxCore({ dataDir: null, lifecycleDelayMs: 1e308 })).toThrow(/lifecycleDelayMs must be a number of milliseconds from 0 to 86400000/);
+    expect(() => createSandboxCore({ dataDir: null, lifecycleDelayMs: Number.NaN })).toThrow(/lifecycleDelayMs/);
+  });
+});
+
 describe("service registry", () => {
   const iamModel = loadModel("iam");
   const cognitoModel = loadModel("cognito-identity-provider");

@@ -151,7 +151,11 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   const dataDir = options.dataDir === null ? undefined : path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const store = new Store(dataDir);
   const faults = new Faults(options.faults);
-  const settings: SandboxSettings = { lifecycleDelayMs: options.lifecycleDelayMs ?? DEFAULT_LIFECYCLE_DELAY_MS };
+  const lifecycleDelayMs = options.lifecycleDelayMs ?? DEFAULT_LIFECYCLE_DELAY_MS;
+  if (!Number.isFinite(lifecycleDelayMs) || lifecycleDelayMs < 0 || lifecycleDelayMs > MAX_LIFECYCLE_DELAY_MS) {
+    throw new Error(`lifecycleDelayMs must be a number of milliseconds from 0 to ${MAX_LIFECYCLE_DELAY_MS} (got ${lifecycleDelayMs})`);
+  }
+  const settings: SandboxSettings = { lifecycleDelayMs };
   const services = options.services ?? defaultServices();
   const now = options.clock ?? Date.now;
   const plainRoutes: { service: ServiceDefinition; route: HttpRoute; re: RegExp }[] = services.flatMap((service) =>
