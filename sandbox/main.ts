@@ -11,11 +11,11 @@ function flag(name: string): string | undefined {
   return a.includes("=") ? a.slice(a.indexOf("=") + 1) : (args[i + 1] ?? "");
 }
 
-function num(value: string | undefined, fallback: number, what: string): number {
+function num(value: string | undefined, fallback: number, what: string, max: number): number {
   if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) {
-    console.error(`invalid ${what}: ${value}`);
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n > max) {
+    console.error(`invalid ${what}: ${value} (a whole number from 0 to ${max})`);
     process.exit(2);
   }
   return n;
@@ -28,15 +28,15 @@ Env: SANDBOX_PORT, SANDBOX_HOST, SANDBOX_DATA_DIR, SANDBOX_LIFECYCLE_DELAY_MS, S
     return;
   }
   const env = process.env;
-  const port = num(flag("port") ?? env.SANDBOX_PORT, DEFAULT_PORT, "port");
+  const port = num(flag("port") ?? env.SANDBOX_PORT, DEFAULT_PORT, "port", 65535);
   const host = flag("host") ?? env.SANDBOX_HOST ?? DEFAULT_HOST;
   const dataDir = process.argv.includes("--memory") ? null : (flag("data-dir") ?? env.SANDBOX_DATA_DIR ?? DEFAULT_DATA_DIR);
-  const lifecycleDelayMs = num(flag("lifecycle-delay-ms") ?? env.SANDBOX_LIFECYCLE_DELAY_MS, DEFAULT_LIFECYCLE_DELAY_MS, "lifecycle delay");
+  const lifecycleDelayMs = num(flag("lifecycle-delay-ms") ?? env.SANDBOX_LIFECYCLE_DELAY_MS, DEFAULT_LIFECYCLE_DELAY_MS, "lifecycle delay", 86_400_000);
   let faults;
   try {
     faults = faultConfigFromEnv(env);
   } catch (e) {
-    console.error(`invalid SANDBOX_FAULTS / SANDBOX_LATENCY_MS: ${(e as Error).message}`);
+    console.error(`invalid fault injection settings: ${(e as Error).message}`);
     process.exit(2);
   }
   const sandbox = await createSandbox({ port, host, dataDir, lifecycleDelayMs, faults, log: process.argv.includes("--log") || env.SANDBOX_LOG === "1" });

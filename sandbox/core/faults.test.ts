@@ -58,4 +58,17 @@ describe("Faults", () => {
     });
     expect(faultConfigFromEnv({})).toEqual({});
   });
+
+  it("refuses latencies a timer cannot honour, with the variable's name", () => {
+    // 1e12 ms used to overflow setTimeout and silently become 1 ms.
+    expect(() => faultConfigFromEnv({ SANDBOX_LATENCY_MS: "1e12" })).toThrow(/SANDBOX_LATENCY_MS must be a number of milliseconds from 0 to 60000 \(got "1e12"\)/);
+    expect(() => faultConfigFromEnv({ SANDBOX_LATENCY_MS: "1000000000000" })).toThrow(/SANDBOX_LATENCY_MS/);
+    expect(() => faultConfigFromEnv({ SANDBOX_LATENCY_JITTER_MS: "abc" })).toThrow(/SANDBOX_LATENCY_JITTER_MS/);
+    expect(() => faultConfigFromEnv({ SANDBOX_FAULTS: "{" })).toThrow(/SANDBOX_FAULTS is not valid JSON/);
+    expect(() => faultConfigFromEnv({ SANDBOX_FAULTS: '{"latencyMs":1e12}' })).toThrow(/SANDBOX_FAULTS: latencyMs must be/);
+    expect(() => parseFaultConfig({ latencyMs: 1e12 })).toThrow(/latencyMs must be a number of milliseconds from 0 to 60000/);
+    expect(() => parseFaultConfig({ jitterMs: 60_001 })).toThrow(/jitterMs/);
+    expect(() => parseFaultConfig({ faults: [{ type: "internal", probability: Number.NaN }] })).toThrow(/probability/);
+    expect(parseFaultConfig({ latencyMs: 60_000 })).toEqual({ latencyMs: 60_000 });
+  });
 });

@@ -75,6 +75,10 @@ export class Faults {
 
 export class FaultConfigError extends Error {}
 
+/** Injected latency and jitter stay under a minute: beyond it Node's timers overflow and SDK calls time out anyway. */
+export const MAX_LATENCY_MS = 60_000;
+const MAX_RULES = 1000;
+
 /** Validates an untrusted fault configuration (control endpoint body or SANDBOX_FAULTS). */
 export function parseFaultConfig(input: unknown): FaultConfig {
   const raw = Array.isArray(input) ? { faults: input } : input;
@@ -83,11 +87,14 @@ export function parseFaultConfig(input: unknown): FaultConfig {
   const out: FaultConfig = {};
   for (const k of ["latencyMs", "jitterMs"] as const) {
     if (o[k] === undefined) continue;
-    if (typeof o[k] !== "number" || !Number.isFinite(o[k]) || (o[k] as number) < 0) throw new FaultConfigError(`${k} must be a non-negative number`);
+    if (typeof o[k] !== "number" || !Number.isFinite(o[k]) || (o[k] as number) < 0 || (o[k] as number) > MAX_LATENCY_MS) {
+      throw new FaultConfigError(`${k} must be a number of milliseconds from 0 to ${MAX_LATENCY_MS} (got ${JSON.stringify(o[k])})`);
+    }
     out[k] = o[k] as number;
   }
   if (o.faults !== undefined) {
     if (!Array.isArray(o.faults)) throw new FaultConfigError("faults must be an array");
+    if (o.faults.length > MAX_RULES) throw new FaultConfigError(`faults may hold at most ${MAX_RULES} rules`);
     out.faults = o.faults.map((r, i) => {
       if (!r || typeof r !== "object") throw new FaultConfigError(`faults[${i}] must be an object`);
       const rule = r as Record<string, unknown>;
@@ -95,10 +102,10 @@ export function parseFaultConfig(input: unknown): FaultConfig {
       for (const k of ["service", "operation"]) {
         if (rule[k] !== undefined && typeof rule[k] !== "string") throw new FaultConfigError(`faults[${i}].${k} must be a string`);
       }
-      if (rule.probability !== undefined && (typeof rule.probability !== "number" || rule.probability < 0 || rule.probability > 1)) {
+      if (rule.probability !== undefined && (typeof rule.probability !== "number" || !Number.isFinite(rule.probability) || rule.probability < 0 || rule.probability > 1)) {
         throw new FaultConfigError(`faults[${i}].probability must be a number in [0, 1]`);
       }
-      if (rule.count !== undefined && (!Number.isInteger(rule.count) || (rule.count as number) < 1)) {
+      if (rule.count !== undefined && (!Number.isSafeInteger(rule.count) || (rule.count as number) < 1)) {
         throw new FaultConfigError(`faults[${i}].count must be a positive integer`);
       }
       return {
@@ -115,8 +122,21 @@ export function parseFaultConfig(input: unknown): FaultConfig {
 
 /** Reads SANDBOX_LATENCY_MS, SANDBOX_LATENCY_JITTER_MS and SANDBOX_FAULTS (JSON). */
 export function faultConfigFromEnv(env: Record<string, string | undefined> = process.env): FaultConfig {
-  const config: FaultConfig = env.SANDBOX_FAULTS ? parseFaultConfig(JSON.parse(env.SANDBOX_FAULTS)) : {};
-  if (env.SANDBOX_LATENCY_MS) config.latencyMs = Number(env.SANDBOX_LATENCY_MS);
-  if (env.SANDBOX_LATENCY_JITTER_MS) config.jitterMs = Number(env.SANDBOX_LATENCY_JITTER_MS);
+  let config: FaultConfig = {};
+  if (env.SANDBOX_FAULTS) {
+    try {
+      config = parseFaultConfig(JSON.parse(env.SANDBOX_FAULTS));
+    } catch (e) {
+      throw e instanceof FaultConfigError ? new FaultConfigError(`SANDBOX_FAULTS: ${e.message}`) : new FaultConfigError(`SANDBOX_FAULTS is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  for (const [name, key] of [["SANDBOX_LATENCY_MS", "latencyMs"], ["SANDBOX_LATENCY_JITTER_MS", "jitterMs"]] as const) {
+    const raw = env[name];
+    if (raw === undefined || raw === "") continue;
+    // Number() also takes "0x10", "1e12" and "Infinity": only plain decimals are taken, then range-checked.
+    const n = /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isFinite(n) || n > MAX_LATENCY_MS) throw new FaultConfigError(`${name} must be a number of milliseconds from 0 to ${MAX_LATENCY_MS} (got ${JSON.stringify(raw)})`);
+    config[key] = n;
+  }
   return parseFaultConfig(config);
 }

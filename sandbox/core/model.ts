@@ -111,14 +111,14 @@ export class ServiceModel {
 
   shape(idOrName: string): Shape {
     const id = this.id(idOrName);
-    const s = this.model.shapes[id] ?? PRELUDE[id];
+    const s = (Object.hasOwn(this.model.shapes, id) ? this.model.shapes[id] : undefined) ?? (Object.hasOwn(PRELUDE, id) ? PRELUDE[id] : undefined);
     if (!s) throw new Error(`unknown shape ${id}`);
     return s;
   }
 
   hasShape(idOrName: string): boolean {
     const id = this.id(idOrName);
-    return id in this.model.shapes || id in PRELUDE;
+    return Object.hasOwn(this.model.shapes, id) || Object.hasOwn(PRELUDE, id);
   }
 
   operationNames(): string[] {

@@ -4,6 +4,8 @@ import { ServiceError, type Protocol, type SandboxRequest, type SandboxResponse,
 import { escapeXml, fromBindingString, fromQueryParams, toJsonWire, toXml } from "./serde";
 import { summarize, type FieldError } from "./validate";
 import type { FaultType } from "./faults";
+import { dict, parseJsonDict } from "./dict";
+import { MAX_NESTING_DEPTH, tooDeep } from "./limits";
 
 export interface Decoded {
   operation: string;
@@ -52,7 +54,7 @@ function decodeRestJson(service: ServiceDefinition, model: ServiceModel, req: Sa
   const match = model.matchRoute(req.method, req.path, req.query);
   if (!match) return undefined;
   const inputId = model.inputShapeId(match.operation);
-  const input: Record<string, unknown> = {};
+  const input: Record<string, unknown> = dict();
   if (!inputId) return { operation: match.operation, input, code: match.code };
   const shape = model.shape(inputId);
   const members = Object.entries(shape.members ?? {});
@@ -87,9 +89,15 @@ function decodeRestJson(service: ServiceDefinition, model: ServiceModel, req: Sa
 }
 
 function parseJsonBody(service: ServiceDefinition, text: string): Record<string, unknown> {
+  // Checked before parsing: deep documents overflow the stack of every recursive walker after the parser.
+  if (tooDeep(text)) {
+    const message = `The request body is nested too deeply: documents may nest at most ${MAX_NESTING_DEPTH} levels`;
+    throw service.validationError?.([{ name: "body", message }], "") ?? defaultValidationError(service.protocol, [{ name: "body", message }]);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    // Prototype-free objects: a member or map key named __proto__ or constructor is an ordinary key.
+    parsed = parseJsonDict(text);
   } catch (e) {
     throw service.parseError?.(`Could not parse request body into json: ${(e as Error).message}`) ?? defaultParseError(service.protocol, "Could not parse request body into json");
   }
@@ -106,7 +114,7 @@ function decodeAwsJson(service: ServiceDefinition, req: SandboxRequest): Decoded
   const operation = target.slice(dot + 1);
   if (service.targetPrefix && target.slice(0, dot) !== service.targetPrefix) return undefined;
   const text = req.body.toString("utf8");
-  const input = text.trim() ? parseJsonBody(service, text) : {};
+  const input = text.trim() ? parseJsonBody(service, text) : dict();
   return { operation, input, code: 200 };
 }
 
@@ -115,7 +123,7 @@ function decodeQuery(service: ServiceDefinition, req: SandboxRequest): Decoded |
   for (const [k, v] of req.query) if (!params.has(k)) params.set(k, v);
   const operation = params.get("Action");
   if (!operation) return undefined;
-  let input: Record<string, unknown> = {};
+  let input: Record<string, unknown> = dict();
   if (service.model?.hasShape(operation) && service.model.operation(operation).input) {
     input = fromQueryParams(service.model, service.model.inputShapeId(operation)!, params);
   } else {

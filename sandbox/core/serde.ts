@@ -1,5 +1,6 @@
 // Model-driven (de)serialization helpers: JSON output shaping, awsQuery form decoding and XML output.
 import type { ServiceModel, Shape, Traits } from "./model";
+import { dict } from "./dict";
 
 export type TimestampFormat = "date-time" | "epoch-seconds" | "http-date";
 
@@ -50,7 +51,7 @@ export function toJsonWire(model: ServiceModel, shapeId: string, value: unknown,
       return Array.isArray(value) ? value.map((x) => toJsonWire(model, shape.member!.target, x, defaultTs, shape.member!.traits) ?? null) : undefined;
     case "map": {
       if (typeof value !== "object") return undefined;
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = dict();
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         const w = toJsonWire(model, shape.value!.target, v, defaultTs, shape.value!.traits);
         if (w !== undefined) out[k] = w;
@@ -101,7 +102,7 @@ export function fromBindingString(model: ServiceModel, shapeId: string, raw: str
 export function fromQueryParams(model: ServiceModel, shapeId: string, params: URLSearchParams): Record<string, unknown> {
   const flat = new Map<string, string>();
   for (const [k, v] of params) flat.set(k, v);
-  return (decodeQuery(model, shapeId, "", flat) as Record<string, unknown>) ?? {};
+  return (decodeQuery(model, shapeId, "", flat) as Record<string, unknown>) ?? dict();
 }
 
 function decodeQuery(model: ServiceModel, shapeId: string, prefix: string, flat: Map<string, string>, traits?: Traits): unknown {
@@ -110,7 +111,7 @@ function decodeQuery(model: ServiceModel, shapeId: string, prefix: string, flat:
   switch (shape.type) {
     case "structure":
     case "union": {
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = dict();
       for (const [name, ref] of Object.entries(shape.members ?? {})) {
         const wire = (ref.traits?.["smithy.api#xmlName"] as string | undefined) ?? name;
         const v = decodeQuery(model, ref.target, prefix ? `${prefix}.${wire}` : wire, flat, ref.traits);
@@ -132,7 +133,7 @@ function decodeQuery(model: ServiceModel, shapeId: string, prefix: string, flat:
     }
     case "map": {
       const base = flattened ? prefix : `${prefix}.entry`;
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = dict();
       for (let i = 1; ; i++) {
         const k = flat.get(`${base}.${i}.key`);
         if (k === undefined) break;

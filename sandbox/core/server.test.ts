@@ -31,7 +31,8 @@ describe("createSandboxCore dispatch", () => {
     expect(res.status).toBe(200);
     expect(text(res.body)).toContain("<Account>123456789012</Account>");
     const unsigned = await core.dispatch(req({ headers: { "content-type": "application/x-www-form-urlencoded" }, body: "Action=GetCallerIdentity&Version=2011-06-15" }));
-    expect(unsigned.status).toBe(200);
+    expect(unsigned.status).toBe(403);
+    expect(text(unsigned.body)).toContain("<Code>MissingAuthenticationToken</Code>");
   });
 
   it("unknown awsQuery action → InvalidAction XML", async () => {
@@ -58,14 +59,24 @@ describe("createSandboxCore dispatch", () => {
   it("control endpoints", async () => {
     const health = await core.dispatch(req({ method: "GET", path: "/_sandbox/health" }));
     expect(JSON.parse(text(health.body))).toMatchObject({ status: "ok", accountId: "123456789012" });
-    const bad = await core.dispatch(req({ method: "POST", path: "/_sandbox/faults", body: "{" }));
+    const jsonCt = { "content-type": "application/json" };
+    const bad = await core.dispatch(req({ method: "POST", path: "/_sandbox/faults", headers: jsonCt, body: "{" }));
     expect(bad.status).toBe(400);
-    const set = await core.dispatch(req({ method: "POST", path: "/_sandbox/settings", body: '{"lifecycleDelayMs": 5}' }));
+    const plainText = await core.dispatch(req({ method: "POST", path: "/_sandbox/reset", headers: { "content-type": "text/plain" } }));
+    expect(plainText.status).toBe(415);
+    const set = await core.dispatch(req({ method: "POST", path: "/_sandbox/settings", headers: jsonCt, body: '{"lifecycleDelayMs": 5}' }));
     expect(JSON.parse(text(set.body))).toEqual({ lifecycleDelayMs: 5 });
     expect(core.settings.lifecycleDelayMs).toBe(5);
     core.settings.lifecycleDelayMs = 0;
     const missing = await core.dispatch(req({ method: "GET", path: "/_sandbox/nope" }));
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("options", () => {
+  it("refuses a lifecycle delay no clock can honour, naming the setting", () => {
+    expect(() => createSandboxCore({ dataDir: null, lifecycleDelayMs: 1e308 })).toThrow(/lifecycleDelayMs must be a number of milliseconds from 0 to 86400000/);
+    expect(() => createSandboxCore({ dataDir: null, lifecycleDelayMs: Number.NaN })).toThrow(/lifecycleDelayMs/);
   });
 });
 

@@ -18,7 +18,10 @@ import {
   type SandboxSettings,
   type ServiceDefinition,
 } from "./types";
-import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_LIFECYCLE_DELAY_MS, DEFAULT_REGION, SANDBOX_ACCOUNT_ID } from "./constants";
+import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_LIFECYCLE_DELAY_MS, SANDBOX_ACCOUNT_ID } from "./constants";
+import { REGION_PATTERN, browserRefusal, isSigned, mediaType, ownHosts } from "./guard";
+import { MAX_BODY_BYTES, tooDeep, MAX_NESTING_DEPTH } from "./limits";
+import { parseJsonDict } from "./dict";
 import { defaultServices } from "../services";
 
 export interface SandboxOptions {
@@ -38,7 +41,25 @@ export interface SandboxOptions {
   baseUrl?: string;
   /** Log one line per request to stderr. */
   log?: boolean;
+  /** Largest request body served over HTTP (413 beyond). Default 10 MiB. */
+  maxBodyBytes?: number;
 }
+
+/** How the sandbox was reached: over HTTP, the Host header must name it. */
+export interface Transport {
+  hosts?: Set<string>;
+}
+
+/** What GET /_sandbox/requests reports. */
+export interface RequestCounts {
+  /** AWS API operations that reached a service handler. */
+  handled: number;
+  byOperation: Record<string, number>;
+  /** Requests refused before routing (Origin, Host, content type, signature, region, size). */
+  refused: number;
+}
+
+export type RefusalKind = "origin" | "host" | "unsigned" | "incomplete-signature" | "region" | "too-large";
 
 /** What the SDK's `requestHandler` option accepts (see WIRE.md "In-process transport"). */
 export interface InProcessRequestHandler {
@@ -58,7 +79,10 @@ interface SdkHttpRequest {
 }
 
 export interface SandboxCore {
-  dispatch(req: SandboxRequest, baseUrl?: string): Promise<SandboxResponse>;
+  dispatch(req: SandboxRequest, baseUrl?: string, transport?: Transport): Promise<SandboxResponse>;
+  /** Answers a refused request in the caller's protocol (and counts it). */
+  refuse(req: SandboxRequest, kind: RefusalKind, message: string): SandboxResponse;
+  requests(): RequestCounts;
   requestHandler: InProcessRequestHandler;
   store: Store;
   faults: Faults;
@@ -78,6 +102,7 @@ const SCOPE = /Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/;
 
 /** Region and service from the SigV4 credential scope (header or presigned query). */
 export function credentialScope(req: SandboxRequest): { region: string; service: string } | undefined {
+  if (!isSigned(req)) return undefined;
   const auth = req.headers.authorization ?? "";
   const m = SCOPE.exec(auth) ?? SCOPE.exec(`Credential=${req.query.get("X-Amz-Credential") ?? ""}`);
   return m ? { region: m[3], service: m[4] } : undefined;
@@ -98,11 +123,39 @@ function compilePath(p: string | RegExp): RegExp {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How AWS words each refusal, per protocol family (restJson1/awsJson code, awsQuery code, status). */
+const REFUSALS: Record<RefusalKind, { json: string; query: string; status: number }> = {
+  origin: { json: "AccessDeniedException", query: "AccessDenied", status: 403 },
+  host: { json: "AccessDeniedException", query: "AccessDenied", status: 403 },
+  unsigned: { json: "MissingAuthenticationTokenException", query: "MissingAuthenticationToken", status: 403 },
+  "incomplete-signature": { json: "IncompleteSignatureException", query: "IncompleteSignature", status: 403 },
+  region: { json: "InvalidSignatureException", query: "SignatureDoesNotMatch", status: 403 },
+  "too-large": { json: "RequestEntityTooLargeException", query: "RequestEntityTooLarge", status: 413 },
+};
+
+const MAX_LIFECYCLE_DELAY_MS = 24 * 60 * 60 * 1000;
+
+/** Parses a control endpoint's JSON body (prototype-free, depth-limited); empty → {}. */
+function controlBody(req: SandboxRequest): unknown {
+  const text = req.body.toString("utf8");
+  if (!text.trim()) return {};
+  if (tooDeep(text)) throw new Error(`the JSON body is nested too deeply (more than ${MAX_NESTING_DEPTH} levels)`);
+  try {
+    return parseJsonDict(text);
+  } catch (e) {
+    throw new Error(`invalid JSON: ${(e as Error).message}`);
+  }
+}
+
 export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   const dataDir = options.dataDir === null ? undefined : path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const store = new Store(dataDir);
   const faults = new Faults(options.faults);
-  const settings: SandboxSettings = { lifecycleDelayMs: options.lifecycleDelayMs ?? DEFAULT_LIFECYCLE_DELAY_MS };
+  const lifecycleDelayMs = options.lifecycleDelayMs ?? DEFAULT_LIFECYCLE_DELAY_MS;
+  if (!Number.isFinite(lifecycleDelayMs) || lifecycleDelayMs < 0 || lifecycleDelayMs > MAX_LIFECYCLE_DELAY_MS) {
+    throw new Error(`lifecycleDelayMs must be a number of milliseconds from 0 to ${MAX_LIFECYCLE_DELAY_MS} (got ${lifecycleDelayMs})`);
+  }
+  const settings: SandboxSettings = { lifecycleDelayMs };
   const services = options.services ?? defaultServices();
   const now = options.clock ?? Date.now;
   const plainRoutes: { service: ServiceDefinition; route: HttpRoute; re: RegExp }[] = services.flatMap((service) =>
@@ -111,9 +164,21 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
 
   const stateOf = (service: ServiceDefinition) => () => store.get(service.name, service.initialState ?? (() => ({})));
 
+  let handled = 0;
+  let refused = 0;
+  const byOperation = new Map<string, number>();
+  const requests = (): RequestCounts => ({ handled, byOperation: Object.fromEntries(byOperation), refused });
+
   async function control(req: SandboxRequest): Promise<SandboxResponse | undefined> {
     const route = `${req.method} ${req.path.replace(/\/$/, "")}`;
     switch (route) {
+      case "GET /_sandbox/requests":
+        return json(200, requests());
+      case "DELETE /_sandbox/requests":
+        handled = 0;
+        refused = 0;
+        byOperation.clear();
+        return json(200, requests());
       case "GET /_sandbox/health":
         return json(200, {
           status: "ok",
@@ -128,11 +193,11 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
       case "POST /_sandbox/faults":
       case "PUT /_sandbox/faults": {
         try {
-          const body = req.body.length ? JSON.parse(req.body.toString("utf8")) : {};
+          const body = controlBody(req) as FaultConfig;
           if (req.query.get("mode") === "add") faults.add(body);
           else faults.set(body);
         } catch (e) {
-          return json(400, { message: e instanceof FaultConfigError ? e.message : `invalid JSON: ${(e as Error).message}` });
+          return json(400, { message: e instanceof FaultConfigError ? e.message : (e as Error).message });
         }
         return json(200, faults.get());
       }
@@ -146,10 +211,14 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
         return json(200, settings);
       case "POST /_sandbox/settings": {
         try {
-          const body = JSON.parse(req.body.toString("utf8") || "{}");
+          const body = controlBody(req) as { lifecycleDelayMs?: unknown };
+          if (!body || typeof body !== "object" || Array.isArray(body)) throw new Error("settings must be a JSON object");
           if (body.lifecycleDelayMs !== undefined) {
-            if (typeof body.lifecycleDelayMs !== "number" || body.lifecycleDelayMs < 0) throw new Error("lifecycleDelayMs must be a non-negative number");
-            settings.lifecycleDelayMs = body.lifecycleDelayMs;
+            const v = body.lifecycleDelayMs;
+            if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > MAX_LIFECYCLE_DELAY_MS) {
+              throw new Error(`lifecycleDelayMs must be a number of milliseconds from 0 to ${MAX_LIFECYCLE_DELAY_MS} (24 hours)`);
+            }
+            settings.lifecycleDelayMs = v;
           }
         } catch (e) {
           return json(400, { message: (e as Error).message });
@@ -166,7 +235,11 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
       const m = re.exec(req.path);
       if (!m) continue;
       const params: Record<string, string> = {};
-      for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = decodeURIComponent(v);
+      try {
+        for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = decodeURIComponent(v);
+      } catch {
+        return json(400, { message: `malformed percent-encoding in ${req.path}` });
+      }
       const state = stateOf(service);
       return route.handler(req, {
         params,
@@ -203,7 +276,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   }
 
   async function handleAws(service: ServiceDefinition, req: SandboxRequest, baseUrl: string, requestId: string): Promise<SandboxResponse> {
-    const region = credentialScope(req)?.region ?? DEFAULT_REGION;
+    const region = credentialScope(req)!.region;
     const decoded = decode(service, req);
     if (!decoded) throw unknownOperation(service.protocol, `${req.method} ${req.path}`);
     const { operation, input, code } = decoded;
@@ -240,6 +313,8 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
       baseUrl,
       request: req,
     };
+    handled++;
+    byOperation.set(operation, (byOperation.get(operation) ?? 0) + 1);
     const output = await handler(input, ctx);
     const readonly = model?.hasShape(operation) ? "smithy.api#readonly" in (model.operation(operation).traits ?? {}) : false;
     if (!readonly) store.save(service.name);
@@ -247,24 +322,56 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     return encodeOutput(service, operation, code, output, requestId);
   }
 
-  async function dispatch(req: SandboxRequest, baseUrl = options.baseUrl ?? "http://sandbox.local"): Promise<SandboxResponse> {
+  function plainRouteMatches(req: SandboxRequest): boolean {
+    return plainRoutes.some(({ route, re }) => route.method.toUpperCase() === req.method.toUpperCase() && re.test(req.path));
+  }
+
+  function refuse(req: SandboxRequest, kind: RefusalKind, message: string): SandboxResponse {
+    refused++;
+    const requestId = crypto.randomUUID();
+    const wire = REFUSALS[kind];
+    // Control and plain HTTP routes (OIDC) speak plain JSON; AWS API routes answer in their service's protocol.
+    if (req.path.startsWith("/_sandbox/") || (!isSigned(req) && plainRouteMatches(req))) {
+      return json(wire.status, { message }, { "x-amzn-requestid": requestId });
+    }
+    const service = findService({ ...req, body: Buffer.alloc(0) });
+    const code = service?.protocol === "awsQuery" ? wire.query : wire.json;
+    const res = encodeError(service, new ServiceError(code, message, { status: wire.status }), requestId);
+    res.headers["x-amzn-errortype"] = code;
+    return res;
+  }
+
+  async function dispatch(req: SandboxRequest, baseUrl = options.baseUrl ?? "http://sandbox.local", transport: Transport = {}): Promise<SandboxResponse> {
     const requestId = crypto.randomUUID();
     let service: ServiceDefinition | undefined;
     try {
+      const refusal = browserRefusal(req, transport.hosts);
+      if (refusal) return refuse(req, refusal.kind, refusal.message);
       if (req.path.startsWith("/_sandbox/")) {
+        // A web page can send text/plain or form bodies without a CORS preflight, never application/json.
+        if (req.method !== "GET" && req.method !== "HEAD" && mediaType(req) !== "application/json") {
+          refused++;
+          return json(415, { message: `The sandbox's control endpoints take content-type: application/json (got ${JSON.stringify(req.headers["content-type"] ?? "none")}).` });
+        }
         const res = (await control(req)) ?? (await plain(req, baseUrl));
         return res ?? json(404, { message: `no sandbox control endpoint ${req.method} ${req.path}` });
       }
       const latency = faults.latency();
       if (latency) await sleep(latency);
-      if (!credentialScope(req)) {
-        const res = await plain(req, baseUrl);
-        if (res) return res;
+      const scope = credentialScope(req);
+      if (!scope) {
+        if (!isSigned(req)) {
+          const res = await plain(req, baseUrl);
+          if (res) return res;
+          return refuse(req, "unsigned", findService(req)?.protocol === "awsQuery" ? "Request is missing Authentication Token" : "Missing Authentication Token");
+        }
+        return refuse(req, "incomplete-signature", "Authorization header requires a 'Credential' parameter of the form KEY/YYYYMMDD/REGION/SERVICE/aws4_request.");
       }
       service = findService(req);
       if (!service) {
         return json(404, { message: `The sandbox has no service for ${req.method} ${req.path}` }, { "x-amzn-errortype": "UnknownOperationException", "x-amzn-requestid": requestId });
       }
+      if (!REGION_PATTERN.test(scope.region)) return refuse(req, "region", "Credential should be scoped to a valid region.");
       const res = await handleAws(service, req, baseUrl, requestId);
       res.headers["x-amzn-requestid"] ??= requestId;
       return res;
@@ -294,7 +401,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     destroy() {},
   };
 
-  return { dispatch, requestHandler, store, faults, settings, services, now };
+  return { dispatch, refuse, requests, requestHandler, store, faults, settings, services, now };
 }
 
 async function bodyToBuffer(body: unknown): Promise<Buffer> {
@@ -309,22 +416,35 @@ async function bodyToBuffer(body: unknown): Promise<Buffer> {
   return Buffer.from(String(body));
 }
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** Past this much, an oversized body is no longer drained: the sandbox answers and closes the connection. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+/**
+ * Reads the body; an oversized one is read and discarded (so the client gets the 413, not a TCP reset),
+ * and `undefined` comes back. `drained` is false when even draining was given up on.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<{ body?: Buffer; drained: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (c: Buffer) => {
+    let over = Number(req.headers["content-length"]) > limit;
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        req.destroy();
-        reject(new Error("request body too large"));
+      if (size > MAX_DRAIN_BYTES) {
+        req.off("data", onData);
+        req.pause();
+        resolve({ drained: false });
+        return;
+      }
+      if (over || size > limit) {
+        over = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(over ? { drained: true } : { body: Buffer.concat(chunks), drained: true }));
     req.on("error", reject);
   });
 }
@@ -333,18 +453,24 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? DEFAULT_HOST;
   const core = createSandboxCore(options);
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  let hosts = new Set<string>();
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-      const body = await readBody(req);
-      const baseUrl = `http://${req.headers.host ?? `${host}:${port}`}`;
       const started = Date.now();
-      const out = await core.dispatch({ method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers, body }, baseUrl);
+      const read = await readBody(req, limit);
+      const sreq: SandboxRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers, body: read.body ?? Buffer.alloc(0) };
+      const out = read.body
+        ? await core.dispatch(sreq, `http://${req.headers.host ?? `${host}:${port}`}`, { hosts })
+        : core.refuse(sreq, "too-large", `Request body too large: the limit is ${limit} bytes.`);
       const buf = typeof out.body === "string" ? Buffer.from(out.body) : out.body;
-      res.writeHead(out.status, { ...out.headers, "content-length": String(buf.length) });
+      const extra: Record<string, string> = read.drained ? {} : { connection: "close" };
+      res.writeHead(out.status, { ...out.headers, ...extra, "content-length": String(buf.length) });
       res.end(buf);
+      if (!read.drained) res.on("finish", () => req.destroy());
       if (options.log) console.error(`[sandbox] ${req.method} ${req.url} ${headers["x-amz-target"] ?? ""} → ${out.status} ${out.headers["x-amzn-errortype"] ?? ""} (${Date.now() - started} ms)`);
     } catch (e) {
       console.error("[sandbox] request failed:", e);
@@ -360,6 +486,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     });
   });
   const port = (server.address() as AddressInfo).port;
+  hosts = ownHosts(host, port);
   const urlHost = host.includes(":") ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}`;
   let closed: Promise<void> | undefined;

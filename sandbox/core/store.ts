@@ -2,6 +2,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { nullPrototypeDeep, parseJsonDict } from "./dict";
+
+/** The state holds secrets (API keys, client secrets, Cognito signing keys): owner-only folder and files. */
+export const DIR_MODE = 0o700;
+export const FILE_MODE = 0o600;
 
 export type ServiceState = Record<string, unknown>;
 
@@ -13,8 +18,17 @@ export class Store {
   /** `dir` undefined → purely in memory (nothing is written). */
   constructor(readonly dir?: string) {
     if (dir) {
-      fs.mkdirSync(dir, { recursive: true });
+      fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
       this.cleanupTemps();
+      this.tighten();
+    }
+  }
+
+  /** Folders and files written before the modes were enforced (or by hand) are made owner-only again. */
+  private tighten() {
+    fs.chmodSync(this.dir!, DIR_MODE);
+    for (const f of fs.readdirSync(this.dir!, { withFileTypes: true })) {
+      if (f.isFile()) fs.chmodSync(path.join(this.dir!, f.name), FILE_MODE);
     }
   }
 
@@ -40,7 +54,8 @@ export class Store {
   get<T extends object = ServiceState>(service: string, init: () => T = () => ({}) as T): T {
     let s = this.states.get(service);
     if (!s) {
-      s = this.load(service) ?? (init() as ServiceState);
+      // Prototype-free all the way down, so keys such as __proto__ or constructor are ordinary keys.
+      s = this.load(service) ?? nullPrototypeDeep(init() as ServiceState);
       this.states.set(service, s);
     }
     return s as T;
@@ -56,8 +71,8 @@ export class Store {
       return undefined;
     }
     try {
-      const parsed = JSON.parse(text);
-      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed;
+      const parsed = parseJsonDict(text);
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as ServiceState;
     } catch {
       // fall through: keep the unreadable file aside rather than silently losing it
     }
@@ -99,8 +114,10 @@ export class Store {
 export function writeFileAtomic(file: string, data: string): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
-  const fd = fs.openSync(tmp, "w");
+  // Created owner-only; the rename keeps the mode, so the file is never readable by others, even briefly.
+  const fd = fs.openSync(tmp, "wx", FILE_MODE);
   try {
+    fs.fchmodSync(fd, FILE_MODE); // in case a umask or an odd filesystem gave it something else
     fs.writeSync(fd, data);
     fs.fsyncSync(fd);
   } finally {

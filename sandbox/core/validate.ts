@@ -189,7 +189,7 @@ function visit(model: ServiceModel, shapeId: string, memberTraits: Traits | unde
       const obj = value as Record<string, unknown>;
       const members = shape.members ?? {};
       const set = Object.keys(obj).filter((k) => !isAbsent(obj[k]) && k !== "__type");
-      const known = set.filter((k) => k in members);
+      const known = set.filter((k) => Object.prototype.hasOwnProperty.call(members, k));
       if (set.length !== 1 || known.length !== 1) {
         errors.push(fail(name, `Member must have exactly one of [${Object.keys(members).join(", ")}] set`));
       }

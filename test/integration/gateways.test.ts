@@ -10,7 +10,7 @@ import {
   type BedrockAgentCoreControlClient,
   type CreateGatewayCommandInput,
 } from "@aws-sdk/client-bedrock-agentcore-control";
-import { DISCOVERY_URL, REGION, ROLE_ARN, agentCoreClient, catchError, gatewayTargets, seedGatewayTarget, startSandbox, waitFor, type TestSandbox } from "./helpers";
+import { DISCOVERY_URL, JSON_CONTENT, REGION, ROLE_ARN, agentCoreClient, catchError, gatewayTargets, seedGatewayTarget, startSandbox, waitFor, type TestSandbox } from "./helpers";
 
 type ValidationError = Error & { reason?: string; fieldList?: { name: string; message: string }[]; $metadata: { httpStatusCode?: number } };
 
@@ -328,7 +328,7 @@ describe("DeleteGateway", () => {
     expect(err.name).toBe("ConflictException");
     expect(err.$metadata.httpStatusCode).toBe(409);
 
-    const res = await fetch(`${sandbox.url}/_sandbox/agentcore-control/gateways/${created.gatewayId}/targets/${target.targetId}?region=${REGION}`, { method: "DELETE" });
+    const res = await fetch(`${sandbox.url}/_sandbox/agentcore-control/gateways/${created.gatewayId}/targets/${target.targetId}?region=${REGION}`, { method: "DELETE", headers: JSON_CONTENT });
     expect(res.status).toBe(200);
     const out = await client.send(new DeleteGatewayCommand({ gatewayIdentifier: created.gatewayId }));
     expect(out.$metadata.httpStatusCode).toBe(202);
@@ -337,7 +337,7 @@ describe("DeleteGateway", () => {
 
   it("seeding through the control endpoint works too", async () => {
     const created = await client.send(new CreateGatewayCommand(jwtGateway()));
-    const res = await fetch(`${sandbox.url}/_sandbox/agentcore-control/gateways/${created.gatewayId}/targets`, { method: "POST", body: JSON.stringify({ region: REGION, name: "t1" }) });
+    const res = await fetch(`${sandbox.url}/_sandbox/agentcore-control/gateways/${created.gatewayId}/targets`, { method: "POST", headers: JSON_CONTENT, body: JSON.stringify({ region: REGION, name: "t1" }) });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ name: "t1", gatewayArn: created.gatewayArn });
     const listed = await (await fetch(`${sandbox.url}/_sandbox/agentcore-control/gateways/${created.gatewayId}/targets?region=${REGION}`)).json();

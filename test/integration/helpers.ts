@@ -10,6 +10,8 @@ import type { FaultConfig } from "../../sandbox/core/faults";
 export const REGION = "us-east-1";
 export const CREDENTIALS = { accessKeyId: "AKIASANDBOXTEST00000", secretAccessKey: "sandbox-secret" };
 export const ROLE_ARN = "arn:aws:iam::123456789012:role/AgentCoreGatewayRole";
+/** The sandbox's control endpoints take JSON only (a web page cannot send it without a CORS preflight). */
+export const JSON_CONTENT = { "content-type": "application/json" };
 export const DISCOVERY_URL = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI/.well-known/openid-configuration";
 
 export interface TestSandbox extends Sandbox {
@@ -76,12 +78,12 @@ export async function catchError<E = Error & { name: string; $metadata: { httpSt
 
 /** Sets faults through the control endpoint, as an out-of-process test would. */
 export async function setFaults(sandbox: Pick<Sandbox, "url">, config: FaultConfig, mode: "replace" | "add" = "replace"): Promise<void> {
-  const res = await fetch(`${sandbox.url}/_sandbox/faults${mode === "add" ? "?mode=add" : ""}`, { method: "POST", body: JSON.stringify(config) });
+  const res = await fetch(`${sandbox.url}/_sandbox/faults${mode === "add" ? "?mode=add" : ""}`, { method: "POST", headers: JSON_CONTENT, body: JSON.stringify(config) });
   if (!res.ok) throw new Error(`setFaults: ${res.status} ${await res.text()}`);
 }
 
 export async function clearFaults(sandbox: Pick<Sandbox, "url">): Promise<void> {
-  await fetch(`${sandbox.url}/_sandbox/faults`, { method: "DELETE" });
+  await fetch(`${sandbox.url}/_sandbox/faults`, { method: "DELETE", headers: JSON_CONTENT });
 }
 
 /** Polls `fn` until `until` holds (no fixed sleeps); throws after `timeoutMs`. */

@@ -20,7 +20,7 @@ import {
   paginateListRoles,
   type CreateRoleCommandInput,
 } from "@aws-sdk/client-iam";
-import { CREDENTIALS, REGION, catchError, setFaults, clearFaults, startSandbox, type TestSandbox } from "./helpers";
+import { CREDENTIALS, JSON_CONTENT, REGION, catchError, setFaults, clearFaults, startSandbox, type TestSandbox } from "./helpers";
 
 type IamError = Error & { name: string; Code?: string; Type?: string; $metadata: { httpStatusCode?: number } };
 
@@ -197,12 +197,12 @@ describe("CreateRole / GetRole", () => {
   it("fills RoleLastUsed once the role has been used (test hook)", async () => {
     const name = uniqueName();
     await createRole(name);
-    const res = await fetch(`${sandbox.url}/_sandbox/iam/roles/${name}/last-used`, { method: "POST", body: JSON.stringify({ region: "eu-west-1", date: "2025-03-04T05:06:07Z" }) });
+    const res = await fetch(`${sandbox.url}/_sandbox/iam/roles/${name}/last-used`, { method: "POST", headers: JSON_CONTENT, body: JSON.stringify({ region: "eu-west-1", date: "2025-03-04T05:06:07Z" }) });
     expect(res.status).toBe(200);
     const got = (await iam.send(new GetRoleCommand({ RoleName: name }))).Role!;
     expect(got.RoleLastUsed?.Region).toBe("eu-west-1");
     expect(got.RoleLastUsed?.LastUsedDate?.toISOString()).toBe("2025-03-04T05:06:07.000Z");
-    expect((await fetch(`${sandbox.url}/_sandbox/iam/roles/nope/last-used`, { method: "POST" })).status).toBe(404);
+    expect((await fetch(`${sandbox.url}/_sandbox/iam/roles/nope/last-used`, { method: "POST", headers: JSON_CONTENT })).status).toBe(404);
   });
 
   it("is global: one set of roles whatever the region of the client", async () => {

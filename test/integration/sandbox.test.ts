@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BedrockAgentCoreControlClient, CreateGatewayCommand, GetGatewayCommand, ListGatewaysCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { createSandboxCore } from "../../sandbox/core/server";
-import { CREDENTIALS, REGION, ROLE_ARN, agentCoreClient, catchError, clearFaults, clients, setFaults, startSandbox, stsClient, type TestSandbox } from "./helpers";
+import { CREDENTIALS, JSON_CONTENT, REGION, ROLE_ARN, agentCoreClient, catchError, clearFaults, clients, setFaults, startSandbox, stsClient, type TestSandbox } from "./helpers";
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -48,7 +48,7 @@ describe("persistence", () => {
     const sb = await sandboxFor();
     const c = agentCoreClient(sb);
     await c.send(new CreateGatewayCommand({ name: "to-wipe", roleArn: ROLE_ARN, authorizerType: "NONE" }));
-    const res = await fetch(`${sb.url}/_sandbox/reset`, { method: "POST" });
+    const res = await fetch(`${sb.url}/_sandbox/reset`, { method: "POST", headers: JSON_CONTENT });
     expect(res.status).toBe(200);
     expect((await c.send(new ListGatewaysCommand({}))).items).toEqual([]);
     const again = await sb.restart();
@@ -102,7 +102,7 @@ describe("faults", () => {
 
   it("rejects an invalid fault config", async () => {
     const sb = await sandboxFor();
-    const res = await fetch(`${sb.url}/_sandbox/faults`, { method: "POST", body: JSON.stringify({ faults: [{ type: "explode" }] }) });
+    const res = await fetch(`${sb.url}/_sandbox/faults`, { method: "POST", headers: JSON_CONTENT, body: JSON.stringify({ faults: [{ type: "explode" }] }) });
     expect(res.status).toBe(400);
     expect((await res.json()).message).toContain("type");
   });

@@ -17,7 +17,7 @@ import {
   type CredentialProviderConfiguration,
   type TargetConfiguration,
 } from "@aws-sdk/client-bedrock-agentcore-control";
-import { REGION, ROLE_ARN, agentCoreClient, catchError, startSandbox, waitFor, type TestSandbox } from "./helpers";
+import { JSON_CONTENT, REGION, ROLE_ARN, agentCoreClient, catchError, startSandbox, waitFor, type TestSandbox } from "./helpers";
 
 type ValidationError = Error & { reason?: string; fieldList?: { name: string; message: string }[]; $metadata: { httpStatusCode?: number } };
 
@@ -599,7 +599,7 @@ describe("DeleteGateway with targets", () => {
 
   it("targets seeded through the control endpoint are real targets for the API", async () => {
     const gw = await newGateway();
-    const res = await fetch(`${sandbox.url}/_sandbox/agentcore-control/gateways/${gw}/targets`, { method: "POST", body: JSON.stringify({ region: REGION, name: "seeded" }) });
+    const res = await fetch(`${sandbox.url}/_sandbox/agentcore-control/gateways/${gw}/targets`, { method: "POST", headers: JSON_CONTENT, body: JSON.stringify({ region: REGION, name: "seeded" }) });
     expect(res.status).toBe(201);
     const seeded = (await res.json()) as { targetId: string };
     const list = await client.send(new ListGatewayTargetsCommand({ gatewayIdentifier: gw }));

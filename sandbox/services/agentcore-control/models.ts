@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { Store } from "../../core/store";
 import { statusAt, type Transition } from "../../core/lifecycle";
 import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
+import { dict } from "../../core/dict";
 
 export const SERVICE_NAME = "agentcore-control";
 
@@ -130,19 +131,20 @@ export interface AgentCoreState {
   regions: Record<string, RegionState>;
 }
 
-export const initialState = (): AgentCoreState => ({ regions: {} });
+// Every map keyed by a region, id, name or client token is prototype-free (see core/dict.ts).
+export const initialState = (): AgentCoreState => ({ regions: dict() });
 
 export function agentCoreState(store: Store): AgentCoreState {
   return store.get<AgentCoreState>(SERVICE_NAME, initialState);
 }
 
 export function regionState(state: AgentCoreState, region: string): RegionState {
-  state.regions[region] ??= { seq: 0, gateways: {}, targets: {}, clientTokens: {}, apiKeyProviders: {}, oauth2Providers: {} };
+  state.regions[region] ??= { seq: 0, gateways: dict(), targets: dict(), clientTokens: dict(), apiKeyProviders: dict(), oauth2Providers: dict() };
   const r = state.regions[region];
-  r.targets ??= {};
-  r.clientTokens ??= {};
-  r.apiKeyProviders ??= {};
-  r.oauth2Providers ??= {};
+  r.targets ??= dict();
+  r.clientTokens ??= dict();
+  r.apiKeyProviders ??= dict();
+  r.oauth2Providers ??= dict();
   return r;
 }
 
@@ -286,7 +288,7 @@ export function seedGatewayTarget(
     ...target,
     seq: ++r.seq,
   };
-  r.targets[gatewayId] ??= {};
+  r.targets[gatewayId] ??= dict();
   r.targets[gatewayId][record.targetId] = record;
   store.save(SERVICE_NAME);
   return record;

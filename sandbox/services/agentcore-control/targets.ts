@@ -1,4 +1,6 @@
 // AgentCore Control gateway targets (moto "responses"): CRUD, synchronization and the service's rules per target type.
+import { dict } from "../../core/dict";
+import { MAX_NESTING_DEPTH, tooDeep } from "../../core/limits";
 import { ServiceError, type OperationHandler } from "../../core/types";
 import { startTransition } from "../../core/lifecycle";
 import {
@@ -223,6 +225,16 @@ export function inlineProblems(kind: TargetKind, member: Obj): string[] {
   }
 }
 
+/** An inline document nested past the limit is refused outright (the parsers that judge it recurse per level). */
+function checkInlineDepth(kind: TargetKind, member: Obj): void {
+  const mcp = (member.mcpToolSchema as Obj | undefined)?.inlinePayload;
+  const [payload, path] =
+    kind === "mcpServer" ? [mcp, `targetConfiguration.mcp.${kind}.mcpToolSchema.inlinePayload`] : [member.inlinePayload, `targetConfiguration.mcp.${kind}.inlinePayload`];
+  if (typeof payload === "string" && tooDeep(payload)) {
+    throw fieldError(path, `Value at '${path}' failed to satisfy constraint: the document is nested too deeply (at most ${MAX_NESTING_DEPTH} levels)`);
+  }
+}
+
 /** MCP server targets fetch their tools on create and update (implicit synchronization) unless listed dynamically or statically. */
 function syncsImplicitly(kind: TargetKind, member: Obj): boolean {
   return kind === "mcpServer" && !isSet(member.mcpToolSchema) && member.listingMode !== "DYNAMIC";
@@ -269,6 +281,7 @@ export const createGatewayTarget: OperationHandler = (input, ctx) => {
   if (gatewayStatus(g, now) === "DELETING") throw new ServiceError("ConflictException", `Gateway ${gatewayId} is being deleted`);
   const { kind, member } = targetKind(input.targetConfiguration as Obj);
   checkTargetConfiguration(kind, member);
+  checkInlineDepth(kind, member);
   const credentials = checkCredentials(kind, input.credentialProviderConfigurations as Obj[] | undefined, member);
   let targetId = randomSuffix(10).toUpperCase();
   while (r.targets[gatewayId]?.[targetId]) targetId = randomSuffix(10).toUpperCase();
@@ -292,7 +305,7 @@ export const createGatewayTarget: OperationHandler = (input, ctx) => {
   record.credentialProviderConfigurations = credentials;
   if (reasons.length) record.failureReasons = reasons;
   else if (syncsImplicitly(kind, member)) record.pendingSyncAt = transition.until;
-  r.targets[gatewayId] ??= {};
+  r.targets[gatewayId] ??= dict();
   r.targets[gatewayId][targetId] = record;
   const view = targetView(record, now);
   // The create response reports CREATING even with a zero delay, as the service does.
@@ -337,6 +350,7 @@ export const updateGatewayTarget: OperationHandler = (input, ctx) => {
   if (TRANSITIONAL.has(status)) throw new ServiceError("ConflictException", `Target ${t.targetId} is ${status}; wait until it is no longer ${status.toLowerCase()}`);
   const { kind, member } = targetKind(input.targetConfiguration as Obj);
   checkTargetConfiguration(kind, member);
+  checkInlineDepth(kind, member);
   const credentials = checkCredentials(kind, input.credentialProviderConfigurations as Obj[] | undefined, member);
   const name = (input.name as string | undefined) ?? t.name;
   checkName(r, gatewayId, name, now, t.targetId);
