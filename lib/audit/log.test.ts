@@ -5,7 +5,9 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_LINE_BYTES, readAuditEntries, recordAudit, type AuditEntry } from "./log";
 
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => ({ name: "agc-session", value: "feedc0de12345678" }) }) }));
+import { TEST_SESSION_ID } from "@/test/support/next-headers";
+
+vi.mock("next/headers", async () => (await import("@/test/support/next-headers")).nextHeaders);
 
 let dir: string;
 let file: string;
@@ -37,7 +39,7 @@ describe("recordAudit", () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const lines = fs.readFileSync(file, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
     expect(lines).toMatchObject([
-      { who: "session feedc0de", backend: "sandbox", operation: "CreateRole", outcome: "ok", requestId: "req-1" },
+      { who: `session ${TEST_SESSION_ID.slice(0, 8)}`, backend: "sandbox", operation: "CreateRole", outcome: "ok", requestId: "req-1" },
       { operation: "DeleteRole", outcome: "NoSuchEntityException" },
     ]);
     expect(Date.parse(lines[0].time)).not.toBeNaN();
