@@ -1,19 +1,12 @@
 // Server-only OIDC client side: verify a discovery URL, run the client-credentials grant, decode and verify access tokens.
 import "server-only";
 import crypto from "node:crypto";
-import { getBackend } from "./config";
 import { ConsoleError, type ConsoleErrorKind } from "./errors";
+import { outboundFetch, RefusedUrlError, TooLargeError, type OutboundResponse } from "./outbound-fetch";
 
 const DISCOVERY_SUFFIX = "/.well-known/openid-configuration";
-const MAX_BYTES = 1_000_000;
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 type Json = Record<string, unknown>;
-
-/** https anywhere; plain http only on loopback, and only in sandbox mode (where the sandbox serves its OIDC documents). */
-function isAcceptableUrl(u: URL): boolean {
-  return u.protocol === "https:" || (u.protocol === "http:" && LOOPBACK.has(u.hostname) && getBackend() === "sandbox");
-}
 
 function parseUrl(value: unknown): URL | null {
   if (typeof value !== "string" || value === "") return null;
@@ -38,26 +31,24 @@ export function networkProblem(err: unknown, timeoutMs: number): string {
   return `could not be reached (${code ?? e.cause?.message ?? e.message ?? "network error"})`;
 }
 
-type Fetched = { ok: true; status: number; json: Json } | { ok: false; status?: number; problem: string; reason: "unreachable" | "timeout" | "http-status" | "not-json" | "too-large" };
+type Fetched =
+  | { ok: true; status: number; json: Json }
+  | { ok: false; status?: number; problem: string; reason: "refused-url" | "unreachable" | "timeout" | "http-status" | "not-json" | "too-large" };
 
+/** GETs a JSON object under the outbound rules (lib/aws/outbound-fetch.ts): checked hosts, 3 checked redirects, a timeout, a size cap. */
 async function fetchJson(url: string, timeoutMs: number): Promise<Fetched> {
-  let res: Response;
+  let res: OutboundResponse;
   try {
-    // Redirects are not followed: a document must live where its URL says (and a redirect could lead anywhere).
-    res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs), cache: "no-store", redirect: "manual" });
+    res = await outboundFetch(url, { headers: { accept: "application/json" }, timeoutMs });
   } catch (err) {
+    if (err instanceof RefusedUrlError) return { ok: false, problem: `is not fetched: ${err.message}`, reason: "refused-url" };
+    if (err instanceof TooLargeError) return { ok: false, problem: err.message, reason: "too-large" };
     const problem = networkProblem(err, timeoutMs);
     return { ok: false, problem, reason: problem.startsWith("did not answer") ? "timeout" : "unreachable" };
   }
-  const text = await res.text().catch(() => "");
-  if (res.status >= 300 && res.status < 400) {
-    const to = res.headers.get("location");
-    return { ok: false, status: res.status, problem: `redirects (HTTP ${res.status}${to ? ` to ${to}` : ""}); use the final URL`, reason: "http-status" };
-  }
-  if (!res.ok) return { ok: false, status: res.status, problem: `answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, reason: "http-status" };
-  if (text.length > MAX_BYTES) return { ok: false, status: res.status, problem: "answered with more than 1 MB", reason: "too-large" };
+  if (res.status < 200 || res.status >= 300) return { ok: false, status: res.status, problem: `answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, reason: "http-status" };
   try {
-    const json = JSON.parse(text) as unknown;
+    const json = JSON.parse(res.text) as unknown;
     if (!json || typeof json !== "object" || Array.isArray(json)) throw new Error("not an object");
     return { ok: true, status: res.status, json: json as Json };
   } catch {
@@ -70,7 +61,7 @@ async function fetchJson(url: string, timeoutMs: number): Promise<Fetched> {
 
 export type DiscoveryFailureReason =
   | "invalid-url"
-  | "insecure-url"
+  | "refused-url"
   | "unreachable"
   | "timeout"
   | "http-status"
@@ -104,10 +95,9 @@ export async function verifyDiscoveryUrl(url: string, opts: { timeoutMs?: number
   const u = parseUrl(url.trim());
   if (!u || (u.protocol !== "https:" && u.protocol !== "http:")) return fail("invalid-url", "This is not an http(s) URL.");
   if (!u.pathname.endsWith(DISCOVERY_SUFFIX)) return fail("invalid-url", `A discovery URL ends with ${DISCOVERY_SUFFIX}.`);
-  if (!isAcceptableUrl(u)) return fail("insecure-url", "Use an https:// URL: plain http is only accepted for the local sandbox (127.0.0.1 or localhost).");
 
   const doc = await fetchJson(u.href, timeoutMs);
-  if (!doc.ok) return fail(doc.reason, `The discovery URL ${doc.problem}.`, doc.status);
+  if (!doc.ok) return fail(doc.reason, `The discovery URL ${doc.problem}`.replace(/([^.])$/, "$1."), doc.status);
   const warnings: string[] = [];
 
   const issuer = doc.json.issuer;
@@ -119,10 +109,12 @@ export async function verifyDiscoveryUrl(url: string, opts: { timeoutMs?: number
 
   const jwksUrl = parseUrl(doc.json.jwks_uri);
   if (!jwksUrl) return fail("missing-jwks-uri", "The document has no jwks_uri, so token signatures cannot be checked.");
-  if (!isAcceptableUrl(jwksUrl)) return fail("missing-jwks-uri", `The jwks_uri ${jwksUrl.href} is not an https URL.`);
 
   const jwks = await fetchJson(jwksUrl.href, timeoutMs);
-  if (!jwks.ok) return fail(jwks.reason === "not-json" ? "jwks-invalid" : "jwks-unreachable", `The jwks_uri ${jwksUrl.href} ${jwks.problem}.`, jwks.status);
+  if (!jwks.ok) {
+    const reason = jwks.reason === "refused-url" ? "refused-url" : jwks.reason === "not-json" ? "jwks-invalid" : "jwks-unreachable";
+    return fail(reason, `The jwks_uri ${jwksUrl.href} ${jwks.problem}`.replace(/([^.])$/, "$1."), jwks.status);
+  }
   const keys = Array.isArray(jwks.json.keys) ? (jwks.json.keys as Json[]).filter((k) => k && typeof k === "object" && typeof k.kty === "string") : [];
   if (keys.length === 0) return fail("jwks-invalid", `The JWKS at ${jwksUrl.href} holds no keys.`);
 
@@ -209,7 +201,7 @@ export async function requestClientCredentialsToken(p: {
   if (p.scopes?.length) body.set("scope", p.scopes.join(" "));
   let res: Response;
   try {
-    res = await fetch(p.tokenEndpoint, {
+    const r = await outboundFetch(p.tokenEndpoint, {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
@@ -217,10 +209,14 @@ export async function requestClientCredentialsToken(p: {
         authorization: `Basic ${Buffer.from(`${p.clientId}:${p.clientSecret}`).toString("base64")}`,
       },
       body: body.toString(),
-      signal: AbortSignal.timeout(timeoutMs),
-      cache: "no-store",
+      timeoutMs,
+      // The request carries the client secret: never follow a redirect with it.
+      maxRedirects: 0,
     });
+    res = new Response(r.status === 204 || r.status === 304 ? null : r.text, { status: r.status < 200 || r.status > 599 ? 502 : r.status, statusText: r.statusText, headers: r.headers });
   } catch (err) {
+    if (err instanceof RefusedUrlError) throw new ConsoleError("validation", `The token endpoint is not fetched: ${err.message}`, "RefusedUrl");
+    if (err instanceof TooLargeError) throw new ConsoleError("unreachable", `The token endpoint ${p.tokenEndpoint} ${err.message}.`, "NetworkingError");
     const problem = networkProblem(err, timeoutMs);
     console.error(`[oauth] token endpoint ${p.tokenEndpoint} ${problem}`);
     throw new ConsoleError("unreachable", `The token endpoint ${p.tokenEndpoint} ${problem}.`, "NetworkingError");
@@ -265,12 +261,12 @@ export async function verifyAccessToken(token: string, discoveryUrl: string, opt
   }
   if (jwt.header.alg !== "RS256") return no(`The token is signed with ${String(jwt.header.alg)}; the console checks RS256 only.`);
   const doc = await fetchJson(discoveryUrl, timeoutMs);
-  if (!doc.ok) return no(`Not verified: the discovery URL ${doc.problem}.`);
+  if (!doc.ok) return no(`Not verified: the discovery URL ${doc.problem}`.replace(/([^.])$/, "$1."));
   if (doc.json.issuer !== jwt.claims.iss) return no(`The token's iss (${String(jwt.claims.iss)}) is not the discovery document's issuer (${String(doc.json.issuer)}).`);
   const jwksUri = parseUrl(doc.json.jwks_uri);
-  if (!jwksUri || !isAcceptableUrl(jwksUri)) return no("Not verified: the discovery document has no usable (https) jwks_uri.");
+  if (!jwksUri) return no("Not verified: the discovery document has no jwks_uri.");
   const jwks = await fetchJson(jwksUri.href, timeoutMs);
-  if (!jwks.ok) return no(`Not verified: the jwks_uri ${jwks.problem}.`);
+  if (!jwks.ok) return no(`Not verified: the jwks_uri ${jwks.problem}`.replace(/([^.])$/, "$1."));
   const keys = Array.isArray(jwks.json.keys) ? (jwks.json.keys as Json[]) : [];
   const jwk = keys.find((k) => k && k.kid === jwt.header.kid);
   if (!jwk) return no(`No key with kid ${String(jwt.header.kid)} in the JWKS.`);

@@ -13,6 +13,13 @@ export const ACCOUNT_ID_PATTERN = "^[0-9]{12}$";
 export const PROVIDER_ARN_PATTERN = "^arn:([^:]*):([^:]*):([^:]*):([0-9]{12})?:(.+)$";
 export const IAM_SERVICE_PATTERN = "^[a-zA-Z0-9._-]+$";
 export const OAUTH_RETURN_URL_PATTERN = "^\\w+:(\\/?\\/?)[^\\s]+$";
+/**
+ * The largest inline document (OpenAPI, Smithy, Lambda tool schema) the console sends, in UTF-8 bytes.
+ * The model puts no length trait on InlinePayload; the AgentCore developer guide gives 10 MB as the
+ * maximum model size ("Smithy model targets"), read here as 10,000,000 bytes, the stricter reading.
+ * next.config.ts sizes the server-action body limit from it (next-config.test.ts checks they agree).
+ */
+export const INLINE_DOCUMENT_MAX_BYTES = 10_000_000;
 
 export const TARGET_TYPES = ["lambda", "openApi", "smithy", "mcpServer", "apiGateway"] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
@@ -103,6 +110,41 @@ export function emptyTargetForm(): TargetFormValues {
 
 type Issue = { path: (string | number)[]; message: string };
 
+const MB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1).replace(/\.0$/, "")} MB`;
+
+/** UTF-8 length without allocating a copy of a multi-megabyte string. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The field message for an inline document AgentCore would refuse for its size, or undefined. */
+export function inlineDocumentSizeProblem(text: string, what: string): string | undefined {
+  // Cheap bound first: a string of n UTF-16 units has at most 3n UTF-8 bytes.
+  if (text.length * 3 <= INLINE_DOCUMENT_MAX_BYTES) return undefined;
+  const bytes = utf8Length(text);
+  if (bytes <= INLINE_DOCUMENT_MAX_BYTES) return undefined;
+  return `This ${what} is ${MB(bytes)}; AgentCore accepts inline documents up to ${MB(INLINE_DOCUMENT_MAX_BYTES)}. Upload it to Amazon S3 and choose the S3 source instead.`;
+}
+
+/**
+ * What the form sends to its server action: the chosen type's settings, with the inline documents of the
+ * other types left out (they stay in the form), so three pasted documents never weigh on one request.
+ */
+export function targetValuesToSubmit(v: TargetFormValues): TargetFormValues {
+  const blank = (s: SchemaSourceValues, type: TargetType) => (v.type === type ? s : { ...s, inline: "" });
+  return { ...v, lambda: { ...blank(v.lambda, "lambda"), arn: v.lambda.arn }, openApi: blank(v.openApi, "openApi"), smithy: blank(v.smithy, "smithy") };
+}
+
 function checkS3(v: SchemaSourceValues, base: string[], issues: Issue[]) {
   const uri = v.s3Uri.trim();
   if (uri === "") issues.push({ path: [...base, "s3Uri"], message: "Enter the S3 URI of the schema, like s3://my-bucket/schemas/tools.json." });
@@ -115,6 +157,8 @@ function checkS3(v: SchemaSourceValues, base: string[], issues: Issue[]) {
 function checkApiDocument(v: SchemaSourceValues, kind: "openapi" | "smithy", base: string[], issues: Issue[]) {
   if (v.source === "s3") return checkS3(v, base, issues);
   if (v.inline.trim() === "") return issues.push({ path: [...base, "inline"], message: kind === "openapi" ? "Paste or upload the OpenAPI document." : "Paste or upload the Smithy model (JSON AST)." });
+  const tooLarge = inlineDocumentSizeProblem(v.inline, kind === "openapi" ? "OpenAPI document" : "Smithy model");
+  if (tooLarge) return issues.push({ path: [...base, "inline"], message: tooLarge });
   const parsed = parseApiDocument(v.inline, kind);
   if (!parsed.ok) issues.push({ path: [...base, "inline"], message: `Line ${parsed.line}, column ${parsed.column}: ${parsed.message}` });
 }
@@ -129,6 +173,8 @@ function checkTargetConfig(v: TargetFormValues, issues: Issue[]) {
       if (v.lambda.source === "s3") checkS3(v.lambda, ["lambda"], issues);
       else if (v.lambda.inline.trim() === "") issues.push({ path: ["lambda", "inline"], message: "Paste the tool schema: a JSON array of tool definitions." });
       else {
+        const tooLarge = inlineDocumentSizeProblem(v.lambda.inline, "tool schema");
+        if (tooLarge) return void issues.push({ path: ["lambda", "inline"], message: tooLarge });
         const r = validateToolSchemaText(v.lambda.inline);
         if (!r.ok) {
           const shown = r.problems.slice(0, 5).map((p) => `Line ${p.line}, column ${p.column}${p.path ? ` (${p.path})` : ""}: ${p.message}`);

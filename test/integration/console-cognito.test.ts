@@ -429,11 +429,22 @@ describe("test tokens: each refusal as the console presents it", () => {
     expect((await catchError<ConsoleError>(() => getTestToken(REGION, ready.poolId, "nosuchclient"))).kind).toBe("not-found");
   });
 
-  it("an unreachable token endpoint", async () => {
+  it("an unreachable token endpoint (a host the operator allowed)", async () => {
     const port = await closedPort();
-    const e = await catchError<ConsoleError>(() => requestClientCredentialsToken({ tokenEndpoint: `http://127.0.0.1:${port}/oauth2/token`, clientId: "a", clientSecret: "b" }));
-    expect(e).toMatchObject({ kind: "unreachable", awsName: "NetworkingError" });
-    expect(e.message).toMatch(/refused the connection \(ECONNREFUSED\)/);
+    process.env.CONSOLE_OIDC_ALLOWED_HOSTS = `127.0.0.1:${port}`;
+    try {
+      const e = await catchError<ConsoleError>(() => requestClientCredentialsToken({ tokenEndpoint: `http://127.0.0.1:${port}/oauth2/token`, clientId: "a", clientSecret: "b" }));
+      expect(e).toMatchObject({ kind: "unreachable", awsName: "NetworkingError" });
+      expect(e.message).toMatch(/refused the connection \(ECONNREFUSED\)/);
+    } finally {
+      delete process.env.CONSOLE_OIDC_ALLOWED_HOSTS;
+    }
+  });
+
+  it("a token endpoint outside the sandbox is refused before the secret is sent anywhere", async () => {
+    const e = await catchError<ConsoleError>(() => requestClientCredentialsToken({ tokenEndpoint: "http://127.0.0.1:9/oauth2/token", clientId: "a", clientSecret: "b" }));
+    expect(e).toMatchObject({ kind: "validation", awsName: "RefusedUrl" });
+    expect(e.message).toMatch(/^The token endpoint is not fetched: In sandbox mode the console fetches only from the sandbox \(http:\/\/127\.0\.0\.1:\d+\) and the hosts listed in CONSOLE_OIDC_ALLOWED_HOSTS; 127\.0\.0\.1:9 is neither\.$/);
   });
 });
 
@@ -473,8 +484,30 @@ describe("verifyDiscoveryUrl", () => {
       res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" });
       res.end();
     };
+    routes[`/hop${wk}`] = (res) => {
+      res.writeHead(301, { location: `/hop2${wk}` });
+      res.end();
+    };
+    routes[`/hop2${wk}`] = (res) => {
+      res.writeHead(307, { location: `${stubUrl}/other${wk}` });
+      res.end();
+    };
+    for (let i = 0; i < 4; i++)
+      routes[`/loop${i}${wk}`] = (res) => {
+        res.writeHead(302, { location: `/loop${i + 1}${wk}` });
+        res.end();
+      };
+    routes[`/huge${wk}`] = json({ issuer: "x", padding: "x".repeat(300 * 1024) });
+    routes[`/metadatajwks${wk}`] = json({ issuer: `${stubUrl}/metadatajwks`, jwks_uri: "http://169.254.169.254/latest/meta-data/iam/security-credentials/" });
+    routes[`/elsewhere${wk}`] = (res) => {
+      res.writeHead(302, { location: `http://localhost:1/.well-known/openid-configuration` });
+      res.end();
+    };
+    // The stub stands for an identity provider the operator allowed explicitly.
+    process.env.CONSOLE_OIDC_ALLOWED_HOSTS = `127.0.0.1:${(stub.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    delete process.env.CONSOLE_OIDC_ALLOWED_HOSTS;
     stub.closeAllConnections();
     await new Promise((r) => stub.close(r));
   });
@@ -497,11 +530,29 @@ describe("verifyDiscoveryUrl", () => {
   it.each([
     ["https://issuer.example.com/oauth2", "invalid-url", /ends with \/\.well-known\/openid-configuration/],
     ["ftp://x/.well-known/openid-configuration", "invalid-url", /not an http\(s\) URL/],
-    ["http://idp.example.com/.well-known/openid-configuration", "insecure-url", /Use an https:\/\/ URL/],
-    ["http://127.0.0.1:{closed}/.well-known/openid-configuration", "unreachable", /refused the connection \(ECONNREFUSED\)/],
+    ["https://idp.example.com/.well-known/openid-configuration", "refused-url", /^The discovery URL is not fetched: In sandbox mode the console fetches only from the sandbox \(http:\/\/127\.0\.0\.1:\d+\) and the hosts listed in CONSOLE_OIDC_ALLOWED_HOSTS; idp\.example\.com is neither\.$/],
+    ["http://127.0.0.1:{closed}/.well-known/openid-configuration", "refused-url", /127\.0\.0\.1:\d+ is neither/],
+    ["http://169.254.169.254/.well-known/openid-configuration", "refused-url", /169\.254\.169\.254 is neither/],
   ])("%s → %s", async (url, reason, problem) => {
     const check = await verifyDiscoveryUrl(url.replace("{closed}", String(await closedPort())));
     expect(check).toMatchObject({ ok: false, reason, problem: expect.stringMatching(problem) });
+  });
+
+  it("an allowed host that refuses the connection", async () => {
+    const port = await closedPort();
+    const saved = process.env.CONSOLE_OIDC_ALLOWED_HOSTS;
+    process.env.CONSOLE_OIDC_ALLOWED_HOSTS = `${saved},127.0.0.1:${port}`;
+    try {
+      expect(await verifyDiscoveryUrl(`http://127.0.0.1:${port}/.well-known/openid-configuration`)).toMatchObject({ ok: false, reason: "unreachable", problem: expect.stringMatching(/refused the connection \(ECONNREFUSED\)/) });
+    } finally {
+      process.env.CONSOLE_OIDC_ALLOWED_HOSTS = saved;
+    }
+  });
+
+  it("still verifies the sandbox's own issuers, by 127.0.0.1 or localhost", async () => {
+    const ready = await quickCreateCognito(input(), REGION);
+    expect(await verifyDiscoveryUrl(ready.discoveryUrl)).toMatchObject({ ok: true, keyCount: 1 });
+    expect(await verifyDiscoveryUrl(ready.discoveryUrl.replace("127.0.0.1", "localhost"))).toMatchObject({ ok: true, keyCount: 1 });
   });
 
   it("an unknown pool: HTTP 404", async () => {
@@ -524,18 +575,64 @@ describe("verifyDiscoveryUrl", () => {
     expect(check).toMatchObject({ ok: false, reason: "timeout", problem: "The discovery URL did not answer within 0.3 s." });
   });
 
-  it("follows no redirect", async () => {
-    const check = await verifyDiscoveryUrl(`${stubUrl}/moved/.well-known/openid-configuration`);
-    expect(check).toMatchObject({ ok: false, reason: "http-status", status: 302, problem: "The discovery URL redirects (HTTP 302 to http://169.254.169.254/latest/meta-data/); use the final URL." });
+  it("follows redirects, checking every hop", async () => {
+    expect(await verifyDiscoveryUrl(`${stubUrl}/hop/.well-known/openid-configuration`)).toMatchObject({ ok: true, issuer: "https://issuer.example.com" });
+    expect(await verifyDiscoveryUrl(`${stubUrl}/moved/.well-known/openid-configuration`)).toMatchObject({
+      ok: false,
+      reason: "refused-url",
+      problem: expect.stringMatching(/^The discovery URL is not fetched: .* redirects to http:\/\/169\.254\.169\.254\/latest\/meta-data\/, which is refused: In sandbox mode .*169\.254\.169\.254 is neither\.$/),
+    });
+    expect(await verifyDiscoveryUrl(`${stubUrl}/elsewhere/.well-known/openid-configuration`)).toMatchObject({ ok: false, reason: "refused-url", problem: expect.stringMatching(/redirects to http:\/\/localhost:1\/.* localhost:1 is neither/) });
   });
 
-  it("accepts plain http on loopback only in sandbox mode", async () => {
-    process.env.CONSOLE_BACKEND = "aws";
-    try {
-      expect(await verifyDiscoveryUrl(`${stubUrl}/other/.well-known/openid-configuration`)).toMatchObject({ ok: false, reason: "insecure-url" });
-    } finally {
-      process.env.CONSOLE_BACKEND = "sandbox";
-    }
+  it("stops after 3 redirects", async () => {
+    expect(await verifyDiscoveryUrl(`${stubUrl}/loop0/.well-known/openid-configuration`)).toMatchObject({ ok: false, reason: "refused-url", problem: expect.stringMatching(/redirects more than 3 times\.$/) });
+  });
+
+  it("reads at most 256 KiB", async () => {
+    expect(await verifyDiscoveryUrl(`${stubUrl}/huge/.well-known/openid-configuration`)).toMatchObject({ ok: false, reason: "too-large", problem: "The discovery URL answered with more than 256 KiB." });
+  });
+
+  it("applies the same rules to the jwks_uri the document names", async () => {
+    expect(await verifyDiscoveryUrl(`${stubUrl}/metadatajwks/.well-known/openid-configuration`)).toMatchObject({
+      ok: false,
+      reason: "refused-url",
+      problem: expect.stringMatching(/^The jwks_uri http:\/\/169\.254\.169\.254\/latest\/meta-data\/iam\/security-credentials\/ is not fetched: In sandbox mode/),
+    });
+  });
+
+  describe("in AWS mode", () => {
+    beforeAll(() => void (process.env.CONSOLE_BACKEND = "aws"));
+    afterAll(() => void (process.env.CONSOLE_BACKEND = "sandbox"));
+
+    it.each([
+      ["http://{stub}/other", /^The discovery URL is not fetched: Use an https:\/\/ URL: the console does not fetch plain http/],
+      ["https://127.0.0.1", /127\.0\.0\.1 is a loopback address: the console only fetches from public internet addresses\.$/],
+      ["https://localhost:8443", /localhost:8443 resolves to (127\.0\.0\.1|::1), a loopback address/],
+      ["https://[::1]", /\[::1\] is a loopback address/],
+      ["https://[::ffff:127.0.0.1]", /is a loopback address/],
+      ["https://169.254.169.254", /169\.254\.169\.254 is a cloud instance metadata address/],
+      ["https://[fd00:ec2::254]", /is a cloud instance metadata address/],
+      ["https://[::ffff:a9fe:a9fe]", /is a cloud instance metadata address/],
+      ["https://10.0.0.8", /is a private network address/],
+      ["https://172.20.1.1:8443", /is a private network address/],
+      ["https://192.168.1.10", /is a private network address/],
+      ["https://[fd12::1]", /is a private network address/],
+      ["https://100.64.0.1", /carrier-grade NAT/],
+      ["https://169.254.10.10", /link-local address/],
+      ["https://[fe80::1]", /link-local address/],
+      ["https://0.0.0.0", /the unspecified address/],
+      ["https://224.0.0.251", /multicast address/],
+      ["https://255.255.255.255", /the broadcast address/],
+      ["https://user:pw@idp.example.com", /carries a user name or password/],
+    ])("%s is refused", async (base, problem) => {
+      const check = await verifyDiscoveryUrl(`${base.replace("{stub}", stubUrl.slice("http://".length))}/.well-known/openid-configuration`);
+      expect(check).toMatchObject({ ok: false, reason: "refused-url", problem: expect.stringMatching(problem) });
+    });
+
+    it("the sandbox itself is not special in AWS mode", async () => {
+      expect(await verifyDiscoveryUrl(`${sandbox.url}/us-east-1_Nope12345/.well-known/openid-configuration`)).toMatchObject({ ok: false, reason: "refused-url" });
+    });
   });
 
   it("warns when the issuer is not the URL the document came from", async () => {

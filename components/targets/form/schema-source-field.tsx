@@ -1,10 +1,13 @@
 "use client";
 // A schema given inline (typed, pasted or uploaded from a file) or as an S3 object, with its validation messages.
 import { Upload } from "lucide-react";
-import { useId, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import type { SchemaSourceValues } from "@/lib/schemas/target";
+import { INLINE_DOCUMENT_MAX_BYTES, type SchemaSourceValues } from "@/lib/schemas/target";
+
+// Files up to twice the limit are read (the field then says how large they are); larger ones are not even loaded.
+const LARGEST_FILE_READ = 2 * INLINE_DOCUMENT_MAX_BYTES;
 
 export function SchemaSourceField({
   base,
@@ -28,6 +31,7 @@ export function SchemaSourceField({
   accept: string;
 }) {
   const uploadId = useId();
+  const [uploadProblem, setUploadProblem] = useState<string | null>(null);
   const id = base.replace(/\./g, "-");
   return (
     <div className="space-y-3">
@@ -69,12 +73,22 @@ export function SchemaSourceField({
                 onChange={async (e) => {
                   const file = e.target.files?.[0];
                   if (!file) return;
+                  e.target.value = "";
+                  if (file.size > LARGEST_FILE_READ) {
+                    setUploadProblem(`${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB; AgentCore accepts inline documents up to ${INLINE_DOCUMENT_MAX_BYTES / 1_000_000} MB. Upload it to Amazon S3 and choose the S3 source instead.`);
+                    return;
+                  }
+                  setUploadProblem(null);
                   const text = await file.text();
                   onChange(`${base}.inline`, (v) => void (v.inline = text));
-                  e.target.value = "";
                 }}
               />
             </label>
+            {uploadProblem ? (
+              <p role="alert" className="mt-1 text-xs text-destructive">
+                {uploadProblem}
+              </p>
+            ) : null}
           </div>
         </>
       ) : (

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { createTargetAction, updateTargetAction } from "@/lib/actions/targets";
-import { OUTBOUND_AUTH_BY_TYPE, TARGET_DESCRIPTION_MAX, TARGET_TYPE_LABELS, TARGET_TYPES, targetSchema, type TargetFormValues } from "@/lib/schemas/target";
+import { OUTBOUND_AUTH_BY_TYPE, TARGET_DESCRIPTION_MAX, TARGET_TYPE_LABELS, TARGET_TYPES, targetSchema, targetValuesToSubmit, type TargetFormValues } from "@/lib/schemas/target";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { useSubmission } from "@/components/forms/use-submission";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -52,11 +52,19 @@ export function TargetForm(props: Props) {
   function submit() {
     if (!begin()) return;
     const clientToken = tokenForSubmission();
+    const sent = targetValuesToSubmit(values);
     startTransition(async () => {
-      const r =
-        props.mode === "edit" && props.targetId
-          ? await updateTargetAction(props.gatewayId, props.targetId, values)
-          : await createTargetAction(props.gatewayId, values, clientToken);
+      let r: Awaited<ReturnType<typeof createTargetAction>>;
+      try {
+        r =
+          props.mode === "edit" && props.targetId
+            ? await updateTargetAction(props.gatewayId, props.targetId, sent)
+            : await createTargetAction(props.gatewayId, sent, clientToken);
+      } catch {
+        // The request itself failed (network, or a body the server refused): keep everything typed and say so.
+        fail({ message: "The console could not send the form to its server (the connection failed or the request was refused). Nothing was lost: submit again." });
+        return;
+      }
       if (r.ok) {
         toast.success(editing ? `Target ${values.name} is being updated.` : `Target ${values.name} is being created.`);
         router.push(`/gateways/${props.gatewayId}/targets`);
