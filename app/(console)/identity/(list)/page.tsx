@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { listUserPools } from "@/lib/aws/cognito";
+import { listUserPools } from "@/lib/aws/cognito/pools";
 import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { buttonVariants } from "@/components/ui/button";

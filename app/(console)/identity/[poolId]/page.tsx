@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getUserPool, poolRegion } from "@/lib/aws/cognito";
+import { poolRegion } from "@/lib/aws/cognito/endpoints";
+import { getUserPool } from "@/lib/aws/cognito/pools";
 import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { POOL_ID_MAX, POOL_ID_PATTERN } from "@/lib/schemas/cognito";
