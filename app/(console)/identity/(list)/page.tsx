@@ -6,7 +6,7 @@ import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { DiscoveryChecker } from "@/components/identity/discovery-checker";
 import { PoolsPagination } from "@/components/identity/pools-pagination";
 import { PoolsTable, PoolsTableSkeleton } from "@/components/identity/pools-table";

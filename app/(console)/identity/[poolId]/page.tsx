@@ -8,7 +8,7 @@ import { POOL_ID_MAX, POOL_ID_PATTERN } from "@/lib/schemas/cognito";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { AutoRefresh } from "@/components/gateways/auto-refresh";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { PoolDetailView } from "@/components/identity/pool-detail";
 
 export const metadata: Metadata = { title: "User pool" };
