@@ -7,7 +7,7 @@ import { useZodForm, type Validator, type ZodFormApi } from "@/components/forms/
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 
 export type ProviderFormProps<P> = {
   onCreated: (provider: P) => void;

@@ -9,7 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { NoValue } from "@/components/ui/detail-list";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { formatDateTime } from "@/components/gateways/format";
+import { formatDateTime } from "@/components/ui/format";
 import { DeleteProviderDialog } from "./delete-provider-dialog";
 
 function CopyCell({ value, label, caption }: { value: string | undefined; label: string; caption?: string }) {

@@ -7,7 +7,7 @@ import { emptyExecutionRoleForm, ROLE_DESCRIPTION_MAX } from "@/lib/schemas/role
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { CreatedRole } from "./created-role";
 import { InlinePolicyFields } from "./inline-policy-fields";
 import { TrustPolicyPreview } from "./trust-policy-preview";

@@ -1,7 +1,7 @@
 // Loads the region's gateways on the server for the management policy generator's checkbox list.
 import { ConsoleError } from "@/lib/aws/errors";
 import { listGateways } from "@/lib/aws/gateways";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { ManagementPolicyGenerator, type GatewayChoice } from "./management-policy-generator";
 
 const PAGE_SIZE = 100;

@@ -5,7 +5,7 @@ import { lintTrustPolicy } from "@/lib/policies/lint";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { RoleVerdict } from "./role-verdict";
 
 const date = (iso: string) => (iso ? iso.slice(0, 10) : "");

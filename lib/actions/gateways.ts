@@ -10,7 +10,8 @@ import { awsFieldListToFormErrors, isEditableAuthorizerType, toGatewayRequest, w
 import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
 import { ConsoleError } from "@/lib/aws/errors";
 import { createExecutionRole } from "@/lib/aws/iam";
-import { oidcHost, QuickCreateError, quickCreateCognito } from "@/lib/aws/cognito";
+import { oidcHost } from "@/lib/aws/cognito/endpoints";
+import { QuickCreateError, quickCreateCognito } from "@/lib/aws/cognito/quick-create";
 import { cognitoDiscoveryUrl } from "@/lib/schemas/cognito";
 import { getCallerIdentity } from "@/lib/aws/sts";
 import { fail, runAction, type ActionResult, type Provisioned } from "./result";

@@ -3,22 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getRegion } from "@/lib/aws/config";
-import {
-  assertQuickCreatePool,
-  cleanupCognito,
-  finishQuickCreate,
-  getTestToken,
-  listPoolClients,
-  listUserPools,
-  newQuickCreateReport,
-  oidcHost,
-  poolRegion,
-  revealClientSecret,
-  runQuickCreatePhase,
-  type AppClientInfo,
-  type CleanupReport,
-  type TestToken,
-} from "@/lib/aws/cognito";
+import { oidcHost, poolRegion } from "@/lib/aws/cognito/endpoints";
+import { listPoolClients, listUserPools, revealClientSecret, type AppClientInfo } from "@/lib/aws/cognito/pools";
+import { assertQuickCreatePool, cleanupCognito, finishQuickCreate, newQuickCreateReport, runQuickCreatePhase, type CleanupReport } from "@/lib/aws/cognito/quick-create";
+import { getTestToken, type TestToken } from "@/lib/aws/cognito/tokens";
 import { verifyDiscoveryUrl, type DiscoveryCheck } from "@/lib/aws/oidc";
 import { issuesToFieldErrors, type FieldErrors } from "@/lib/schemas/form-errors";
 import {

@@ -231,14 +231,6 @@ export async function putInlinePolicy(region: string, roleName: string, policyNa
   }
 }
 
-export async function deleteInlinePolicy(region: string, roleName: string, policyName: string): Promise<void> {
-  try {
-    await iam(region).send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
-  } catch (err) {
-    throw iamError(err, `delete the inline policy ${policyName} of the role ${roleName}`);
-  }
-}
-
 /**
  * Deletes the role after deleting the named inline policies (IAM refuses to delete a role that still has
  * policies: DeleteConflict). Policies already gone are skipped; attached managed policies are left alone.

@@ -2,12 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { OUTBOUND_AUTH as SANDBOX_OUTBOUND_AUTH, type TargetKind } from "../../sandbox/services/agentcore-control/targets";
 import { issuesToFieldErrors, type FieldErrors } from "./form-errors";
+import { OUTBOUND_AUTH_LABELS, TARGET_TYPE_LABELS } from "./labels";
 import {
   emptyTargetForm,
   OUTBOUND_AUTH_BY_TYPE,
-  OUTBOUND_AUTH_LABELS,
   OUTBOUND_AUTH_TYPES,
-  TARGET_TYPE_LABELS,
   TARGET_TYPES,
   targetSchema,
   type OutboundAuthType,
@@ -529,7 +528,7 @@ describe("outbound auth per target type", () => {
 
   it.each(combos.filter(([type, auth]) => !OUTBOUND_AUTH_BY_TYPE[type].includes(auth)))("%s refuses %s and lists what it supports", (type, auth) => {
     const list = OUTBOUND_AUTH_BY_TYPE[type].map((t) => OUTBOUND_AUTH_LABELS[t]).join(", ");
-    expect(fieldErrors(withAuth(type, auth))).toEqual(errorOn("auth.type", `${TARGET_TYPE_LABELS[type]} targets support ${list}.`));
+    expect(fieldErrors(withAuth(type, auth))).toEqual(errorOn("auth.type", `${TARGET_TYPE_LABELS[type].label} targets support ${list}.`));
   });
 
   it("the exact sentences", () => {

@@ -5,7 +5,7 @@ import { ConsoleError } from "@/lib/aws/errors";
 import { getCallerIdentity } from "@/lib/aws/sts";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { CreateRoleForm } from "@/components/roles/create-role-form";
 import { ManagementPolicySection } from "@/components/roles/management-policy-section";
 import { PolicyLinter } from "@/components/roles/policy-linter";

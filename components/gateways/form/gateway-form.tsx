@@ -12,7 +12,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { ErrorCallout } from "../error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { useSubmission } from "@/components/forms/use-submission";
 import { CreatedPanel, type CreatedWithCognito } from "./created-panel";
 import { InboundSection } from "./inbound-section";

@@ -2,6 +2,7 @@
 // Inbound auth: the authorizer type and, for JWT, where tokens come from (a new Cognito pool, an existing one, any OIDC provider).
 import { AUTHORIZER_TYPES } from "@/lib/schemas/constraints";
 import { JWT_SOURCES } from "@/lib/schemas/gateway";
+import { AUTHORIZER_TYPE_LABELS } from "@/lib/schemas/labels";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { CognitoClientPicker } from "@/components/identity/pool-client-picker";
@@ -9,10 +10,10 @@ import { VerifyDiscoveryButton } from "@/components/identity/verify-discovery-bu
 import { JwtSection } from "./jwt-section";
 import type { GatewayFormApi } from "./use-gateway-form";
 
-const AUTHORIZER_INFO: Record<(typeof AUTHORIZER_TYPES)[number], { label: string; hint: string }> = {
-  CUSTOM_JWT: { label: "JSON Web Token (OAuth)", hint: "Callers send a bearer token from your identity provider (Cognito, Auth0, Okta, Entra ID…)." },
-  AWS_IAM: { label: "AWS IAM", hint: "Callers sign requests with AWS credentials (SigV4)." },
-  NONE: { label: "No authorization", hint: "Anyone who knows the URL can call the gateway. For tests only." },
+const AUTHORIZER_HINTS: Record<(typeof AUTHORIZER_TYPES)[number], string> = {
+  CUSTOM_JWT: "Callers send a bearer token from your identity provider (Cognito, Auth0, Okta, Entra ID…).",
+  AWS_IAM: "Callers sign requests with AWS credentials (SigV4).",
+  NONE: "Anyone who knows the URL can call the gateway. For tests only.",
 };
 
 const SOURCE_INFO: Record<(typeof JWT_SOURCES)[number], { label: string; hint: string }> = {
@@ -63,8 +64,8 @@ export function InboundSection({ form, editing }: { form: GatewayFormApi; editin
             >
               <input type="radio" name="authorizerType" value={t} className="mt-0.5" checked={values.authorizerType === t} disabled={editing} onChange={() => update("authorizerType", (d) => void (d.authorizerType = t))} />
               <span>
-                <span className="block font-medium">{AUTHORIZER_INFO[t].label}</span>
-                <span className="block text-xs text-muted-foreground">{AUTHORIZER_INFO[t].hint}</span>
+                <span className="block font-medium">{AUTHORIZER_TYPE_LABELS[t].label}</span>
+                <span className="block text-xs text-muted-foreground">{AUTHORIZER_HINTS[t]}</span>
               </span>
             </label>
           ))}

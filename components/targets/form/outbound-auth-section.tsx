@@ -3,10 +3,10 @@
 import type { ReactNode } from "react";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { OUTBOUND_AUTH_LABELS } from "@/lib/schemas/labels";
 import {
   OAUTH_GRANT_TYPES,
   OUTBOUND_AUTH_BY_TYPE,
-  OUTBOUND_AUTH_LABELS,
   type TargetFormValues,
 } from "@/lib/schemas/target";
 import type { ZodFormApi } from "@/components/forms/use-zod-form";

@@ -5,14 +5,15 @@ import { useRouter } from "next/navigation";
 import { useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { createTargetAction, updateTargetAction } from "@/lib/actions/targets";
-import { OUTBOUND_AUTH_BY_TYPE, TARGET_DESCRIPTION_MAX, TARGET_TYPE_LABELS, TARGET_TYPES, targetSchema, targetValuesToSubmit, type TargetFormValues } from "@/lib/schemas/target";
+import { TARGET_TYPE_LABELS } from "@/lib/schemas/labels";
+import { OUTBOUND_AUTH_BY_TYPE, TARGET_DESCRIPTION_MAX, TARGET_TYPES, targetSchema, targetValuesToSubmit, type TargetFormValues } from "@/lib/schemas/target";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { useSubmission } from "@/components/forms/use-submission";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { ApiGatewaySection } from "./api-gateway-section";
 import { OutboundAuthSection, type ProviderOption, type ProviderOptions } from "./outbound-auth-section";
 import { SchemaSourceField } from "./schema-source-field";
@@ -112,7 +113,7 @@ export function TargetForm(props: Props) {
                       })
                     }
                   />
-                  {TARGET_TYPE_LABELS[t]}
+                  {TARGET_TYPE_LABELS[t].label}
                 </label>
               ))}
             </div>
@@ -122,7 +123,7 @@ export function TargetForm(props: Props) {
 
       <Card>
         <CardHeader>
-          <CardTitle>{TARGET_TYPE_LABELS[values.type]}</CardTitle>
+          <CardTitle>{TARGET_TYPE_LABELS[values.type].label}</CardTitle>
         </CardHeader>
         <CardContent className="space-y-5">
           {values.type === "lambda" ? (
