@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getRegion } from "@/lib/aws/config";
-import type { ConsoleError } from "@/lib/aws/errors";
 import { createTarget, deleteTarget, getTarget, synchronizeTargets, updateTarget, type Target, type TargetUpdateFields } from "@/lib/aws/targets";
 import { targetSchema } from "@/lib/schemas/target";
 import { awsTargetFieldListToFormErrors, toTargetRequest, type TargetFields } from "@/lib/schemas/target-mapping";
