@@ -46,7 +46,9 @@ export function CreateRoleForm({ accountId, region }: { accountId: string; regio
         return;
       }
       form.setServerErrors(result.fieldErrors);
-      setFailure({ message: result.message, errorName: result.errorName, partial: "partial" in result ? result.partial : undefined });
+      const made = result.provisioned;
+      const partial = made?.roleName && made.roleArn ? { roleName: made.roleName, roleArn: made.roleArn, created: made.created } : undefined;
+      setFailure({ message: result.message, errorName: result.errorName, partial });
       focusFirstInvalid();
     });
   }
