@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { CLAIM_OPERATORS, CLAIM_VALUE_TYPES } from "@/lib/schemas/constraints";
 import { cognitoAudienceWarning } from "@/lib/schemas/gateway";
-import { ListEditor } from "./list-editor";
+import { ListEditor } from "@/components/ui/list-editor";
 import type { GatewayFormApi } from "./use-gateway-form";
 
 const JWT_LISTS = [

@@ -10,7 +10,7 @@ import {
   type TargetFormValues,
 } from "@/lib/schemas/target";
 import type { ZodFormApi } from "@/components/forms/use-zod-form";
-import { ListEditor } from "@/components/gateways/form/list-editor";
+import { ListEditor } from "@/components/ui/list-editor";
 
 export type ProviderOption = { name: string; arn: string };
 export type ProviderOptions = { apiKey: ProviderOption[]; oauth: ProviderOption[] };
