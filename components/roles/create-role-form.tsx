@@ -17,7 +17,7 @@ type Failure = { message: string; errorName?: string; partial?: { roleName: stri
 
 export function CreateRoleForm({ accountId, region }: { accountId: string; region: string }) {
   const form = useRoleForm(emptyExecutionRoleForm());
-  const { values, errors, set, touch } = form;
+  const { values, errors, set, bind, touch } = form;
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
@@ -78,7 +78,7 @@ export function CreateRoleForm({ accountId, region }: { accountId: string; regio
         <div className="space-y-5">
           <Field id="role-name" label="Role name" required error={errors.roleName} hint="Up to 64 letters, digits and + = , . @ _ -; unique in the account, ignoring case.">
             {(p) => (
-              <Input {...p} autoComplete="off" value={values.roleName} onChange={(e) => set("roleName", e.target.value)} onBlur={() => touch("roleName")} />
+              <Input {...p} autoComplete="off" {...bind("roleName")} />
             )}
           </Field>
           <Field

@@ -23,7 +23,7 @@ const SOURCE_INFO: Record<(typeof JWT_SOURCES)[number], { label: string; hint: s
 };
 
 function CognitoNames({ form }: { form: GatewayFormApi }) {
-  const { values, errors, update } = form;
+  const { values, errors, set } = form;
   const fields = [
     ["poolName", "User pool name"],
     ["domainPrefix", "Domain prefix"],
@@ -37,7 +37,7 @@ function CognitoNames({ form }: { form: GatewayFormApi }) {
       <div className="mt-3 grid grid-cols-2 gap-4">
         {fields.map(([k, label]) => (
           <Field key={k} id={`cognito-${k}`} label={label} error={errors[`cognito.${k}`]}>
-            {(p) => <Input {...p} value={values.cognito[k]} onChange={(e) => update(`cognito.${k}`, (d) => void (d.cognito[k] = e.target.value))} />}
+            {(p) => <Input {...p} value={values.cognito[k]} onChange={(e) => set(`cognito.${k}`, e.target.value)} />}
           </Field>
         ))}
       </div>
@@ -46,7 +46,7 @@ function CognitoNames({ form }: { form: GatewayFormApi }) {
 }
 
 export function InboundSection({ form, editing }: { form: GatewayFormApi; editing: boolean }) {
-  const { values, errors, update } = form;
+  const { values, errors, set, update } = form;
   return (
     <div className="space-y-5">
       <fieldset className="space-y-2" aria-describedby={editing ? "authorizer-locked" : undefined}>
@@ -62,7 +62,7 @@ export function InboundSection({ form, editing }: { form: GatewayFormApi; editin
               key={t}
               className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-70"
             >
-              <input type="radio" name="authorizerType" value={t} className="mt-0.5" checked={values.authorizerType === t} disabled={editing} onChange={() => update("authorizerType", (d) => void (d.authorizerType = t))} />
+              <input type="radio" name="authorizerType" value={t} className="mt-0.5" checked={values.authorizerType === t} disabled={editing} onChange={() => set("authorizerType", t)} />
               <span>
                 <span className="block font-medium">{AUTHORIZER_TYPE_LABELS[t].label}</span>
                 <span className="block text-xs text-muted-foreground">{AUTHORIZER_HINTS[t]}</span>
@@ -79,7 +79,7 @@ export function InboundSection({ form, editing }: { form: GatewayFormApi; editin
           <div className="grid grid-cols-3 gap-3">
             {JWT_SOURCES.map((s) => (
               <label key={s} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent">
-                <input type="radio" name="jwt-source" className="mt-0.5" checked={values.jwtSource === s} onChange={() => update("jwtSource", (d) => void (d.jwtSource = s))} />
+                <input type="radio" name="jwt-source" className="mt-0.5" checked={values.jwtSource === s} onChange={() => set("jwtSource", s)} />
                 <span>
                   <span className="block font-medium">{SOURCE_INFO[s].label}</span>
                   <span className="block text-xs text-muted-foreground">{SOURCE_INFO[s].hint}</span>
@@ -104,9 +104,9 @@ export function InboundSection({ form, editing }: { form: GatewayFormApi; editin
           <CognitoClientPicker
             idPrefix="gateway-cognito"
             onChange={(picked) =>
-              update("jwt", (d) => {
-                d.jwt.discoveryUrl = picked?.discoveryUrl ?? "";
-                d.jwt.allowedClients = picked ? [picked.clientId] : [""];
+              update("jwt", (jwt) => {
+                jwt.discoveryUrl = picked?.discoveryUrl ?? "";
+                jwt.allowedClients = picked ? [picked.clientId] : [""];
               })
             }
           />
