@@ -49,6 +49,28 @@ describe("arnMatches", () => {
   ])("%s vs %s → %s", (pattern, arn, expected) => expect(arnMatches(pattern, arn)).toBe(expected));
 });
 
+describe("hostile patterns", () => {
+  it("matches many-star patterns against long values in linear passes, not exponential backtracking", () => {
+    const pattern = "*a".repeat(40) + "*b";
+    const value = "a".repeat(5000);
+    const started = performance.now();
+    expect(actionMatches(pattern, value)).toBe(false);
+    expect(arnMatches(`arn:aws:s3:::${pattern}`, `arn:aws:s3:::${value}`)).toBe(false);
+    expect(failingCondition({ StringLike: { k: pattern } }, { k: value })).toBe("StringLike k");
+    expect(actionMatches(pattern, `${value}b`)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("takes regex metacharacters and unicode literally", () => {
+    expect(actionMatches("s3:Get[a-z]+", "s3:Getx")).toBe(false);
+    expect(actionMatches("s3:Get[a-z]+", "s3:get[A-Z]+")).toBe(true);
+    expect(arnMatches("arn:aws:s3:::b/é*", "arn:aws:s3:::b/été")).toBe(true);
+    expect(arnMatches("arn:aws:s3:::b/$^", "arn:aws:s3:::b/$^")).toBe(true);
+    expect(actionMatches("", "")).toBe(true);
+    expect(actionMatches("", "s3:x")).toBe(false);
+  });
+});
+
 describe("evaluatePolicies: effects", () => {
   it("allows with a matching Allow and names the statement", () => {
     const r = evaluatePolicies([{ name: "inline-a", document: doc({ Sid: "Invoke", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: FN }) }], invoke);

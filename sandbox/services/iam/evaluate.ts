@@ -72,25 +72,73 @@ function statementsOf(doc: unknown): PolicyStatement[] {
   return isObj(s) ? [s as PolicyStatement] : [];
 }
 
-const escapeRegex = (s: string) => s.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+// Wildcard patterns are matched by simulating their automaton (positions reachable after each character), never
+// with a backtracking regex: a stored pattern like `*a*a*a*a*b` costs O(pattern × text), not exponential time.
+const STAR = -1; // any run of characters
+const SEGMENT_STAR = -2; // any run without a colon
+const ONE = -3; // one character
+const SEGMENT_ONE = -4; // one character that is not a colon
 
-const globCache = new Map<string, RegExp>();
+type Pattern = number[];
+
+const patternCache = new Map<string, Pattern>();
+
+function compile(kind: "glob" | "arn", pattern: string): Pattern {
+  const key = `${kind}|${pattern}`;
+  let tokens = patternCache.get(key);
+  if (!tokens) {
+    tokens = [];
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i];
+      if (c === "*") {
+        // In an ARN a `*` stays within its segment unless it ends the segment.
+        tokens.push(kind === "glob" || i === pattern.length - 1 || pattern[i + 1] === ":" ? STAR : SEGMENT_STAR);
+      } else if (c === "?") tokens.push(kind === "glob" ? ONE : SEGMENT_ONE);
+      else tokens.push(pattern.charCodeAt(i));
+    }
+    if (patternCache.size > 10_000) patternCache.clear();
+    patternCache.set(key, tokens);
+  }
+  return tokens;
+}
+
+const COLON = ":".charCodeAt(0);
+
+function run(tokens: Pattern, text: string): boolean {
+  const m = tokens.length;
+  let states = new Uint8Array(m + 1);
+  const close = (set: Uint8Array) => {
+    for (let p = 0; p < m; p++) if (set[p] && (tokens[p] === STAR || tokens[p] === SEGMENT_STAR)) set[p + 1] = 1;
+  };
+  states[0] = 1;
+  close(states);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const next = new Uint8Array(m + 1);
+    let any = false;
+    for (let p = 0; p < m; p++) {
+      if (!states[p]) continue;
+      const t = tokens[p];
+      if (t === STAR || (t === SEGMENT_STAR && c !== COLON)) next[p] = 1;
+      else if (t === ONE || (t === SEGMENT_ONE && c !== COLON) || t === c) next[p + 1] = 1;
+      else continue;
+      any = true;
+    }
+    if (!any) return false;
+    close(next);
+    states = next;
+  }
+  return states[m] === 1;
+}
 
 /** `*` = any run of characters, `?` = one character, the rest literal; whole-string match. */
-function globRegex(pattern: string, flags: string): RegExp {
-  const key = `${flags}|${pattern}`;
-  let re = globCache.get(key);
-  if (!re) {
-    re = new RegExp(`^${[...pattern].map((c) => (c === "*" ? ".*" : c === "?" ? "." : escapeRegex(c))).join("")}$`, `s${flags}`);
-    if (globCache.size > 10_000) globCache.clear();
-    globCache.set(key, re);
-  }
-  return re;
+function globMatches(pattern: string, text: string, ignoreCase = false): boolean {
+  return ignoreCase ? run(compile("glob", pattern.toLowerCase()), text.toLowerCase()) : run(compile("glob", pattern), text);
 }
 
 /** Actions match case-insensitively; `*` and `?` span anything, the colon included (`*` alone is every action). */
 export function actionMatches(pattern: string, action: string): boolean {
-  return globRegex(pattern, "i").test(action);
+  return globMatches(pattern, action, true);
 }
 
 /**
@@ -99,21 +147,7 @@ export function actionMatches(pattern: string, action: string): boolean {
  * `function:name:alias`, as IAM documents). The pattern `*` alone matches every resource.
  */
 export function arnMatches(pattern: string, arn: string): boolean {
-  if (pattern === "*") return true;
-  let re = globCache.get(`arn|${pattern}`);
-  if (!re) {
-    let src = "";
-    for (let i = 0; i < pattern.length; i++) {
-      const c = pattern[i];
-      if (c === "*") src += i === pattern.length - 1 || pattern[i + 1] === ":" ? ".*" : "[^:]*";
-      else if (c === "?") src += "[^:]";
-      else src += escapeRegex(c);
-    }
-    re = new RegExp(`^${src}$`, "s");
-    if (globCache.size > 10_000) globCache.clear();
-    globCache.set(`arn|${pattern}`, re);
-  }
-  return re.test(arn);
+  return pattern === "*" || run(compile("arn", pattern), arn);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -136,7 +170,7 @@ function numeric(op: (a: number, b: number) => boolean, parse = num): Compare {
 const POSITIVE: Record<string, Compare> = {
   stringequals: (c, p) => c === p,
   stringequalsignorecase: (c, p) => c.toLowerCase() === p.toLowerCase(),
-  stringlike: (c, p) => globRegex(p, "").test(c),
+  stringlike: (c, p) => globMatches(p, c),
   arnequals: (c, p) => arnMatches(p, c),
   arnlike: (c, p) => arnMatches(p, c),
   bool: (c, p) => c.toLowerCase() === p.toLowerCase(),
