@@ -47,6 +47,7 @@ export const SUPPORTED: Record<string, { file: string; operations: string[] }> =
       "CreateRole", "GetRole", "ListRoles", "DeleteRole", "UpdateAssumeRolePolicy",
       "PutRolePolicy", "GetRolePolicy", "ListRolePolicies", "DeleteRolePolicy",
       "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies", "TagRole",
+      "CreatePolicy", "GetPolicy", "GetPolicyVersion", "DeletePolicy",
     ],
   },
 };
