@@ -38,7 +38,7 @@ import {
 } from "@/lib/schemas/cognito";
 import { recordAudit } from "@/lib/audit/log";
 import { errorOutcome, requestIdOf } from "@/lib/audit/rules";
-import { regionOfPoolId } from "@/sandbox/services/cognito/urls";
+import { regionOfPoolId } from "@/formats/cognito-urls";
 import { cognito } from "./clients";
 import { getBackend, isKnownRegion } from "./config";
 import { ConsoleError, isNotFound, toConsoleError } from "./errors";

@@ -1,6 +1,6 @@
 // The target form's schema: one source of truth for the create/edit target forms and their server actions.
 import { z } from "zod";
-import { parseApiDocument } from "./api-document";
+import { parseApiDocument } from "@/formats/api-document";
 import { validateToolSchemaText } from "./tool-schema";
 
 export const TARGET_NAME_PATTERN = "^([0-9a-zA-Z][-]?){1,100}$";
