@@ -1,7 +1,7 @@
 "use client";
 // Picks an API key or OAuth2 credential provider by ARN (for a target's outbound auth), with an inline "create" dialog.
 import { useMemo, useState } from "react";
-import type { ApiKeyProvider, Oauth2Provider } from "@/lib/aws/credential-providers";
+import type { ApiKeyProvider, Oauth2Provider } from "@/lib/models/credential-providers";
 import { PROVIDER_NOUN, vendorLabel, type ProviderKind } from "@/lib/schemas/credential-provider";
 import { Select } from "@/components/ui/input";
 import { CreateProviderDialog } from "./create-provider-dialog";

@@ -1,6 +1,6 @@
 // A gateway's targets: name (link), type, status, last synchronized, and the row's actions.
 import Link from "next/link";
-import type { TargetSummary } from "@/lib/aws/targets";
+import type { TargetSummary } from "@/lib/models/targets";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { StatusBadge } from "@/components/gateways/status-badge";
 import { formatDateTime } from "@/components/gateways/format";

@@ -42,8 +42,11 @@ import { regionOfPoolId } from "@/formats/cognito-urls";
 import { cognito } from "./clients";
 import { getBackend, isKnownRegion } from "./config";
 import { ConsoleError, isNotFound, toConsoleError } from "./errors";
-import { decodeJwt, requestClientCredentialsToken, verifyAccessToken, type TokenVerification } from "./oidc";
+import { decodeJwt, requestClientCredentialsToken, verifyAccessToken } from "./oidc";
 import { allPages, mapLimit } from "./paging";
+import type { AppClientInfo, CleanupReport, PoolDetail, PoolSummary, ResourceServerInfo, TestToken } from "@/lib/models/identity";
+
+export type { AppClientInfo, CleanupReport, PoolDetail, PoolSummary, ResourceServerInfo, TestToken };
 
 // ---- helpers ------------------------------------------------------------------------------------
 
@@ -71,46 +74,6 @@ function backoff(attempt: number, initialMs: number, maxMs: number, deadline: nu
 }
 
 // ---- reading pools ------------------------------------------------------------------------------
-
-export type PoolSummary = {
-  id: string;
-  name: string;
-  createdAt: string;
-  /** Made by the console for a gateway (tagged agentcore-console:purpose=gateway-inbound-auth). */
-  forGateway: boolean;
-  domain?: string;
-  customDomain?: boolean;
-  domainStatus?: string;
-  discoveryUrl: string;
-  tokenEndpoint?: string;
-  /** Set when the pool's details could not be read (it is still listed). */
-  problem?: string;
-  /** The AWS error name behind `problem`. */
-  problemName?: string;
-};
-
-export type ResourceServerInfo = { identifier: string; name: string; scopes: { name: string; description: string }[] };
-
-export type AppClientInfo = {
-  clientId: string;
-  clientName: string;
-  hasSecret: boolean;
-  oauthEnabled: boolean;
-  flows: string[];
-  scopes: string[];
-  /** Can run the client-credentials grant: OAuth on, the flow allowed, and a secret. */
-  clientCredentials: boolean;
-  accessTokenValiditySeconds: number;
-  createdAt: string;
-};
-
-export type PoolDetail = PoolSummary & {
-  arn: string;
-  issuer: string;
-  tags: Record<string, string>;
-  resourceServers: ResourceServerInfo[];
-  clients: AppClientInfo[];
-};
 
 async function domainStatus(client: CognitoIdentityProviderClient, domain: string): Promise<string | undefined> {
   const out = await client.send(new DescribeUserPoolDomainCommand({ Domain: domain }));
@@ -552,8 +515,6 @@ export async function resumeQuickCreate(report: QuickCreateReport, opts: QuickCr
   return complete(r, opts);
 }
 
-export type CleanupReport = { deleted: string[]; alreadyGone: string[] };
-
 /**
  * Deletes what a quick create made: its domain (Cognito refuses to delete a pool that has one), then the pool,
  * which takes its resource servers and app clients with it. Only pools tagged with the report's run id.
@@ -595,23 +556,6 @@ export async function cleanupCognito(report: QuickCreateReport, opts: { timeoutM
 }
 
 // ---- test tokens --------------------------------------------------------------------------------
-
-export type TestToken = {
-  accessToken: string;
-  tokenType: string;
-  expiresIn: number;
-  /** ISO times from the token's iat/exp (exp falls back to now + expires_in). */
-  issuedAt?: string;
-  expiresAt: string;
-  header: Record<string, unknown>;
-  claims: Record<string, unknown>;
-  verification: TokenVerification;
-  tokenEndpoint: string;
-  discoveryUrl: string;
-  scopes: string[];
-  /** The same request as a curl command; the secret is the shell variable $CLIENT_SECRET. */
-  curl: string;
-};
 
 /**
  * Runs the client-credentials grant for an app client on the server (its secret never leaves the server),
