@@ -1,7 +1,7 @@
 "use client";
 // Create an API key provider: a name and the key, typed once; validated as typed with the shared schema, re-checked by the server action.
 import { createApiKeyProviderAction } from "@/lib/actions/credential-providers";
-import type { ApiKeyProvider } from "@/lib/aws/credential-providers";
+import type { ApiKeyProvider } from "@/lib/models/credential-providers";
 import { apiKeyProviderSchema, emptyApiKeyProviderForm } from "@/lib/schemas/credential-provider";
 import { Field } from "@/components/ui/field";
 import { ProviderForm, SecretInput, type ProviderFormProps } from "./provider-form";

@@ -1,7 +1,7 @@
 "use client";
 // Create an OAuth2 provider: vendor, the vendor's settings, client id and the write-only client secret; one schema on both sides.
 import { createOauth2ProviderAction } from "@/lib/actions/credential-providers";
-import type { Oauth2Provider } from "@/lib/aws/credential-providers";
+import type { Oauth2Provider } from "@/lib/models/credential-providers";
 import { emptyOauth2ProviderForm, oauth2ProviderSchema } from "@/lib/schemas/credential-provider";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";

@@ -2,7 +2,7 @@
 import { KeyRound, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ApiKeyProvider, CredentialProvider, Oauth2Provider } from "@/lib/aws/credential-providers";
+import type { ApiKeyProvider, CredentialProvider, Oauth2Provider } from "@/lib/models/credential-providers";
 import { PROVIDER_NOUN, vendorLabel, type ProviderKind } from "@/lib/schemas/credential-provider";
 import { buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";

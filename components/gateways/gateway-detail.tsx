@@ -1,5 +1,5 @@
 // Every field of a gateway, with copy buttons for its URL and ARN.
-import type { Gateway } from "@/lib/aws/gateways";
+import type { Gateway } from "@/lib/models/gateways";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyValue } from "@/components/ui/copy-value";
 import { BadgeList, DetailList, DetailRow, NoValue } from "@/components/ui/detail-list";

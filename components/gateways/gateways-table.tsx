@@ -1,6 +1,6 @@
 // The gateways table: name (link), status, authorizer, protocol, created and updated times.
 import Link from "next/link";
-import type { GatewaySummary } from "@/lib/aws/gateways";
+import type { GatewaySummary } from "@/lib/models/gateways";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { Skeleton } from "@/components/ui/skeleton";
 import { authorizerTypeName } from "@/lib/schemas/labels";

@@ -1,6 +1,6 @@
 // One user pool: its OIDC URLs, domain, resource servers and scopes, and app clients with secret reveal and test tokens.
 import Link from "next/link";
-import type { AppClientInfo, PoolDetail } from "@/lib/aws/cognito/pools";
+import type { AppClientInfo, PoolDetail } from "@/lib/models/identity";
 import { newGatewayHref } from "@/lib/schemas/cognito";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";

@@ -1,6 +1,6 @@
 // The user pools table: name (link), made-for-gateway mark, domain and status, discovery URL and token endpoint, created.
 import Link from "next/link";
-import type { PoolSummary } from "@/lib/aws/cognito/pools";
+import type { PoolSummary } from "@/lib/models/identity";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";

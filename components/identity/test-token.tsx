@@ -3,7 +3,7 @@
 import { KeyRound, ShieldAlert, ShieldCheck } from "lucide-react";
 import { useEffect, useState } from "react";
 import { getTestTokenAction } from "@/lib/actions/identity";
-import type { TestToken } from "@/lib/aws/cognito/tokens";
+import type { TestToken } from "@/lib/models/identity";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";

@@ -1,5 +1,5 @@
 // Every field of a target, and the tools its inline schema declares.
-import type { Target } from "@/lib/aws/targets";
+import type { Target } from "@/lib/models/targets";
 import { targetTypeOf } from "@/lib/schemas/target-mapping";
 import { OUTBOUND_AUTH_LABELS, TARGET_TYPE_LABELS } from "@/lib/schemas/labels";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";

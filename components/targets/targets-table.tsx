@@ -1,6 +1,6 @@
 // A gateway's targets: name (link), type, status, last synchronized, and the row's actions.
 import Link from "next/link";
-import type { TargetSummary } from "@/lib/aws/targets";
+import type { TargetSummary } from "@/lib/models/targets";
 import { targetTypeName } from "@/lib/schemas/labels";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { StatusBadge } from "@/components/ui/status-badge";

@@ -18,20 +18,9 @@ import { GATEWAY_NAME_TAG_KEY, PURPOSE_TAG } from "@/lib/schemas/role";
 import { iam } from "./clients";
 import { ConsoleError, nullIfNotFound, toConsoleError, type ConsoleErrorKind } from "./errors";
 import { allPages } from "./paging";
+import type { PolicyText, RoleSummary } from "@/lib/models/roles";
 
-/** A policy document as IAM holds it: the decoded text, and the parsed JSON (null when it is not JSON). */
-export type PolicyText = { text: string; document: unknown };
-
-export type RoleSummary = {
-  roleName: string;
-  roleArn: string;
-  roleId: string;
-  path: string;
-  description?: string;
-  createdAt: string;
-  maxSessionDuration?: number;
-  trustPolicy: PolicyText;
-};
+export type { PolicyText, RoleSummary };
 
 export type InlinePolicy = { policyName: string } & PolicyText;
 export type AttachedPolicy = { policyName: string; policyArn: string };

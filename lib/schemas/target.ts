@@ -1,6 +1,6 @@
 // The target form's schema: one source of truth for the create/edit target forms and their server actions.
 import { z } from "zod";
-import { parseApiDocument } from "./api-document";
+import { parseApiDocument } from "@/formats/api-document";
 import { OUTBOUND_AUTH_LABELS, TARGET_TYPE_LABELS } from "./labels";
 import { validateToolSchemaText } from "./tool-schema";
 

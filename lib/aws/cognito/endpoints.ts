@@ -1,7 +1,7 @@
 // Server-only: where the console reaches Cognito's OIDC side (AWS or the sandbox) and which region a pool lives in.
 import "server-only";
 import type { OidcHost } from "@/lib/schemas/cognito";
-import { regionOfPoolId } from "@/sandbox/services/cognito/urls";
+import { regionOfPoolId } from "@/formats/cognito-urls";
 import { getBackend, isKnownRegion } from "../config";
 import { ConsoleError } from "../errors";
 

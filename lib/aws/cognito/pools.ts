@@ -17,48 +17,11 @@ import { isNotFound, toConsoleError } from "../errors";
 import { allPages, mapLimit } from "../paging";
 import { domainStatus } from "./domains";
 import { oidcHost } from "./endpoints";
+import type { AppClientInfo, PoolDetail, PoolSummary, ResourceServerInfo } from "@/lib/models/identity";
+
+export type { AppClientInfo, PoolDetail, PoolSummary, ResourceServerInfo };
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : "");
-
-export type PoolSummary = {
-  id: string;
-  name: string;
-  createdAt: string;
-  /** Made by the console for a gateway (tagged agentcore-console:purpose=gateway-inbound-auth). */
-  forGateway: boolean;
-  domain?: string;
-  customDomain?: boolean;
-  domainStatus?: string;
-  discoveryUrl: string;
-  tokenEndpoint?: string;
-  /** Set when the pool's details could not be read (it is still listed). */
-  problem?: string;
-  /** The AWS error name behind `problem`. */
-  problemName?: string;
-};
-
-export type ResourceServerInfo = { identifier: string; name: string; scopes: { name: string; description: string }[] };
-
-export type AppClientInfo = {
-  clientId: string;
-  clientName: string;
-  hasSecret: boolean;
-  oauthEnabled: boolean;
-  flows: string[];
-  scopes: string[];
-  /** Can run the client-credentials grant: OAuth on, the flow allowed, and a secret. */
-  clientCredentials: boolean;
-  accessTokenValiditySeconds: number;
-  createdAt: string;
-};
-
-export type PoolDetail = PoolSummary & {
-  arn: string;
-  issuer: string;
-  tags: Record<string, string>;
-  resourceServers: ResourceServerInfo[];
-  clients: AppClientInfo[];
-};
 
 async function summarize(region: string, host: OidcHost, pool: UserPoolType, withStatus: boolean): Promise<PoolSummary> {
   const id = pool.Id ?? "";

@@ -32,6 +32,9 @@ import { cognito } from "../clients";
 import { ConsoleError, isNotFound, toConsoleError } from "../errors";
 import { backoff, waitForDomainActive } from "./domains";
 import { oidcHost } from "./endpoints";
+import type { CleanupReport } from "@/lib/models/identity";
+
+export type { CleanupReport };
 
 const STEP_WHAT: Record<QuickCreateStep, string> = {
   pool: "create the user pool",
@@ -290,8 +293,6 @@ export async function resumeQuickCreate(report: QuickCreateReport, opts: QuickCr
   }
   return complete(r, opts);
 }
-
-export type CleanupReport = { deleted: string[]; alreadyGone: string[] };
 
 /**
  * Deletes what a quick create made: its domain (Cognito refuses to delete a pool that has one), then the pool,

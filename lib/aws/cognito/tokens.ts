@@ -4,26 +4,12 @@ import { DescribeUserPoolClientCommand, DescribeUserPoolCommand, type UserPoolCl
 import { cognitoDiscoveryUrl, cognitoTokenEndpoint, tokenCurlCommand } from "@/lib/schemas/cognito";
 import { cognito } from "../clients";
 import { ConsoleError, toConsoleError } from "../errors";
-import { decodeJwt, requestClientCredentialsToken, verifyAccessToken, type TokenVerification } from "../oidc";
+import { decodeJwt, requestClientCredentialsToken, verifyAccessToken } from "../oidc";
 import { domainStatus } from "./domains";
 import { oidcHost } from "./endpoints";
+import type { TestToken } from "@/lib/models/identity";
 
-export type TestToken = {
-  accessToken: string;
-  tokenType: string;
-  expiresIn: number;
-  /** ISO times from the token's iat/exp (exp falls back to now + expires_in). */
-  issuedAt?: string;
-  expiresAt: string;
-  header: Record<string, unknown>;
-  claims: Record<string, unknown>;
-  verification: TokenVerification;
-  tokenEndpoint: string;
-  discoveryUrl: string;
-  scopes: string[];
-  /** The same request as a curl command; the secret is the shell variable $CLIENT_SECRET. */
-  curl: string;
-};
+export type { TestToken };
 
 /**
  * Runs the client-credentials grant for an app client on the server (its secret never leaves the server),

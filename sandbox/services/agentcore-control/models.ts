@@ -4,6 +4,7 @@ import type { Store } from "../../core/store";
 import { statusAt, type Transition } from "../../core/lifecycle";
 import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
 import { dict } from "../../core/dict";
+import { gatewayArn, workloadIdentityArn } from "../../../formats/arn";
 
 export const SERVICE_NAME = "agentcore-control";
 
@@ -159,10 +160,10 @@ export function gatewayIdentity(region: string, name: string, suffix = randomSuf
   const gatewayId = `${name.toLowerCase()}-${suffix}`;
   return {
     gatewayId,
-    gatewayArn: `arn:aws:bedrock-agentcore:${region}:${SANDBOX_ACCOUNT_ID}:gateway/${gatewayId}`,
+    gatewayArn: gatewayArn(region, SANDBOX_ACCOUNT_ID, gatewayId),
     gatewayUrl: `https://${gatewayId}.gateway.bedrock-agentcore.${region}.amazonaws.com/mcp`,
     workloadIdentityDetails: {
-      workloadIdentityArn: `arn:aws:bedrock-agentcore:${region}:${SANDBOX_ACCOUNT_ID}:workload-identity-directory/default/workload-identity/${gatewayId}`,
+      workloadIdentityArn: workloadIdentityArn(region, SANDBOX_ACCOUNT_ID, gatewayId),
     },
   };
 }

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import type { Store } from "../../core/store";
 import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
+import { iamRoleArn } from "../../../formats/arn";
 
 export const SERVICE_NAME = "iam";
 export const QUERY_VERSION = "2010-05-08";
@@ -124,7 +125,7 @@ export function newRoleId(state: IamState, prefix = "AROA"): string {
   }
 }
 
-export const roleArn = (path: string, name: string) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role${path}${name}`;
+export const roleArn = (path: string, name: string) => iamRoleArn(SANDBOX_ACCOUNT_ID, path, name);
 export const policyArn = (path: string, name: string) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:policy${path}${name}`;
 
 /** URL-encodes a policy document the way IAM returns it (RFC 3986: only unreserved characters stay). */
