@@ -45,7 +45,7 @@ describe("walls that must hold", () => {
     ["the console importing the sandbox", "lib/aws/fixture.ts", value("@/sandbox/services/cognito/oidc", "x"), /knows the sandbox only as an endpoint/],
     ["a console test importing the sandbox", "lib/schemas/fixture.test.ts", value("../../sandbox/services/agentcore-control/targets", "OUTBOUND_AUTH"), /knows the sandbox only as an endpoint/],
     ["the console importing e2e", "lib/aws/fixture.ts", value("@/e2e/fixtures", "test"), /Nothing imports the Playwright suite/],
-    ["a component importing e2e", "components/ui/fixture.tsx", value("../../e2e/gateway-form", "x"), /Nothing imports the Playwright suite/],
+    ["a component importing e2e", "components/ui/fixture.tsx", value("../../e2e/pages/gateway-form", "x"), /Nothing imports the Playwright suite/],
   ])("%s is an error", { timeout: 20_000 }, async (_what, filePath, code, message) => {
     const fired = await walls(filePath, code);
     expect(fired.length, fired.join("\n")).toBeGreaterThan(0);
