@@ -77,7 +77,7 @@ class Environment {
         TZ: ":UTC",
         LANG: "en_US.UTF-8",
         PATH: "/usr/local/bin:/usr/bin:/bin",
-      } as NodeJS.ProcessEnv,
+      } as unknown as NodeJS.ProcessEnv,
       // No loaders or flags of the parent (tsx, vitest): a plain Node.js, with the function's memory as the heap limit.
       execArgv: [`--max-old-space-size=${spec.memorySize}`],
       stdio: ["ignore", "pipe", "pipe", "ipc"],
