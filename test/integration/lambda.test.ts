@@ -1,4 +1,5 @@
 // The sandbox's AWS Lambda service through the real @aws-sdk/client-lambda over HTTP: functions, invoke, permissions, restarts.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,7 +87,7 @@ describe("Lambda service", () => {
       Timeout: 5,
       MemorySize: 256,
       CodeSize: pkg.length,
-      CodeSha256: Buffer.from(await crypto.subtle.digest("SHA-256", pkg)).toString("base64"),
+      CodeSha256: createHash("sha256").update(pkg).digest("base64"),
       Version: "$LATEST",
       State: "Active",
       PackageType: "Zip",
@@ -134,7 +135,7 @@ describe("Lambda service", () => {
     const log = Buffer.from(res.LogResult!, "base64").toString("utf8");
     expect(log).toContain(`START RequestId: ${out.requestId} Version: $LATEST`);
     expect(log).toMatch(new RegExp(`\\t${out.requestId}\\tINFO\\techo \\{"a":1\\}`));
-    expect(log).toContain(`REPORT RequestId: ${out.requestId}`);
+    expect(log).toMatch(new RegExp(`REPORT RequestId: ${out.requestId}\tDuration: [\\d.]+ ms\tBilled Duration: \\d+ ms\tMemory Size: 256 MB\tMax Memory Used: [1-9]\\d* MB`));
     // Kept warm: the next invocation runs in the same process.
     const again = decode((await lambda.send(new InvokeCommand({ FunctionName: "echo" }))).Payload);
     expect(again.pid).toBe(out.pid);
@@ -280,6 +281,13 @@ describe("Lambda service", () => {
     expect(missing.message).toBe(`Function not found: arn:aws:lambda:${REGION}:${ACCOUNT}:function:nope`);
   });
 
+  it("a response over 6 MB is Lambda's Function.ResponseSizeTooLarge", async () => {
+    await create("big", { "index.js": `exports.handler = async () => "x".repeat(6_300_000);` });
+    const res = await lambda.send(new InvokeCommand({ FunctionName: "big" }));
+    expect(res.FunctionError).toBe("Unhandled");
+    expect(decode(res.Payload)).toMatchObject({ errorType: "Function.ResponseSizeTooLarge" });
+  });
+
   it("Event invocations answer 202 at once; DryRun 204", async () => {
     const event = await lambda.send(new InvokeCommand({ FunctionName: "echo", InvocationType: "Event", Payload: '{"async":true}' }));
     expect(event.StatusCode).toBe(202);
@@ -309,5 +317,16 @@ describe("Lambda service", () => {
     const listed = await lambda.send(new ListFunctionsCommand({}));
     expect(listed.Functions?.map((f) => f.FunctionName)).toContain("versioned");
     expect(decode((await lambda.send(new InvokeCommand({ FunctionName: "versioned" }))).Payload)).toBe("v2");
+  });
+
+  it("POST /_sandbox/reset removes every function, its processes and its code", async () => {
+    const pid = decode((await lambda.send(new InvokeCommand({ FunctionName: "echo" }))).Payload).pid as number;
+    const res = await fetch(`${sandbox.url}/_sandbox/reset`, { method: "POST", headers: { "content-type": "application/json" } });
+    expect(res.status).toBe(200);
+    expect(() => process.kill(pid, 0)).toThrow();
+    expect(fs.existsSync(path.join(sandbox.dataDir, "lambda-code"))).toBe(false);
+    expect((await lambda.send(new ListFunctionsCommand({}))).Functions).toEqual([]);
+    await create("fresh", { "index.js": "exports.handler = async () => 'fresh';" });
+    expect(decode((await lambda.send(new InvokeCommand({ FunctionName: "fresh" }))).Payload)).toBe("fresh");
   });
 });

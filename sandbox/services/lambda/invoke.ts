@@ -13,6 +13,9 @@ import { ServiceError } from "../../core/types";
 import { ensureCode, findFunction, functionArn as arnOf, parseFunctionName, type FunctionRecord } from "./models";
 import { runtimeFor, type FunctionSpec } from "./runtime";
 
+/** Lambda's limit on a synchronous response. */
+const MAX_RESPONSE_BYTES = 6_291_556;
+
 export interface InvokeOptions {
   region: string;
   accountId: string;
@@ -71,6 +74,11 @@ export async function invokeFunction(store: Store, opts: InvokeOptions): Promise
   // The event crosses a process boundary as JSON, as it crosses Lambda's wire.
   const event = opts.payload === undefined ? {} : JSON.parse(JSON.stringify(opts.payload));
   const run = await runtimeFor(store).run(spec, event, lambdaClientContext(opts.clientContext), invokedArn);
+  if (!run.error && Buffer.byteLength(run.payload) > MAX_RESPONSE_BYTES) {
+    const errorMessage = `Response payload size exceeded maximum allowed payload size (${MAX_RESPONSE_BYTES} bytes).`;
+    const payloadText = JSON.stringify({ errorMessage, errorType: "Function.ResponseSizeTooLarge" });
+    return { ok: false, kind: "function-error", errorType: "Function.ResponseSizeTooLarge", errorMessage, payloadText, requestId: run.requestId, log: run.log };
+  }
   if (run.error) {
     const { kind, errorType, errorMessage, trace } = run.error;
     return { ok: false, kind, errorType, errorMessage, trace, payloadText: run.payload, requestId: run.requestId, log: run.log };

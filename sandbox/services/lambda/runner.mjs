@@ -12,6 +12,7 @@ let current = null;
 const send = (msg) => {
   if (process.connected) process.send(msg);
 };
+const memoryMb = () => Math.round(process.memoryUsage().rss / 1048576);
 
 // Lambda's text log format: time, request id, level, message (what CloudWatch shows for console.* calls).
 const LEVELS = { log: "INFO", info: "INFO", warn: "WARN", error: "ERROR", debug: "DEBUG", trace: "TRACE" };
@@ -120,9 +121,9 @@ async function invoke(msg) {
       send({ type: "error", requestId: msg.requestId, error: runtimeError("Runtime.MalformedHandlerResponse", e) });
       return;
     }
-    send({ type: "result", requestId: msg.requestId, payload });
+    send({ type: "result", requestId: msg.requestId, payload, memory: memoryMb() });
   } catch (e) {
-    send({ type: "error", requestId: msg.requestId, error: formatted(e) });
+    send({ type: "error", requestId: msg.requestId, error: formatted(e), memory: memoryMb() });
   } finally {
     current = null;
   }

@@ -38,12 +38,22 @@ export interface RunResult {
   error?: ErrorPayload & { kind: "function-error" | "timeout" };
   /** This invocation's log: START, the function's lines, END and REPORT. */
   log: string;
+  memory?: number;
+}
+
+interface Outcome {
+  payload?: string;
+  error?: ErrorPayload;
+  fatal?: boolean;
+  exit?: string;
+  /** The environment's resident memory after the invocation, in MB (REPORT's Max Memory Used). */
+  memory?: number;
 }
 
 interface Pending {
   requestId: string;
   lines: string[];
-  resolve(r: { payload?: string; error?: ErrorPayload; fatal?: boolean; exit?: string }): void;
+  resolve(r: Outcome): void;
 }
 
 class Environment {
@@ -89,7 +99,7 @@ class Environment {
     this.child.stdout?.on("data", raw);
     this.child.stderr?.on("data", raw);
     this.ready = new Promise((resolve) => {
-      this.child.on("message", (msg: { type: string; line?: string; error?: ErrorPayload; payload?: string; requestId?: string | null; fatal?: boolean }) => {
+      this.child.on("message", (msg: Outcome & { type: string; line?: string; requestId?: string | null }) => {
         if (msg.type === "ready") resolve(undefined);
         else if (msg.type === "init-error") resolve(msg.error);
         else if (msg.type === "log") this.line(msg.line ?? "");
@@ -97,7 +107,7 @@ class Environment {
           const p = this.pending;
           if (!p || (msg.requestId && msg.requestId !== p.requestId)) return;
           this.pending = undefined;
-          p.resolve(msg.type === "result" ? { payload: msg.payload } : { error: msg.error, fatal: msg.fatal });
+          p.resolve(msg.type === "result" ? { payload: msg.payload, memory: msg.memory } : { error: msg.error, fatal: msg.fatal, memory: msg.memory });
         }
       });
       this.child.on("exit", (code, signal) => {
@@ -226,7 +236,7 @@ export class LambdaRuntime {
     const ms = performance.now() - started;
     for (const line of [
       `END RequestId: ${requestId}`,
-      `REPORT RequestId: ${requestId}\tDuration: ${ms.toFixed(2)} ms\tBilled Duration: ${Math.max(1, Math.ceil(ms))} ms\tMemory Size: ${spec.memorySize} MB\tMax Memory Used: ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+      `REPORT RequestId: ${requestId}\tDuration: ${ms.toFixed(2)} ms\tBilled Duration: ${Math.max(1, Math.ceil(ms))} ms\tMemory Size: ${spec.memorySize} MB\tMax Memory Used: ${result.memory ?? 0} MB`,
     ]) {
       lines.push(line);
       this.keep(spec, line);
@@ -260,7 +270,7 @@ export class LambdaRuntime {
         return fail(initError);
       }
       if (env.dead) return fail({ errorType: "Runtime.ExitError", errorMessage: `RequestId: ${requestId} Error: Runtime exited without providing a reason` });
-      const answer = new Promise<{ payload?: string; error?: ErrorPayload; fatal?: boolean; exit?: string }>((resolve) => {
+      const answer = new Promise<Outcome>((resolve) => {
         env.pending = { requestId, lines, resolve };
       });
       env.child.send({ type: "invoke", requestId, event, clientContext, deadline, invokedFunctionArn });
@@ -272,9 +282,9 @@ export class LambdaRuntime {
       if (outcome.exit) return fail({ errorType: "Runtime.ExitError", errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${outcome.exit}` });
       if (outcome.error) {
         if (outcome.fatal) env.kill();
-        return fail(outcome.error);
+        return { ...fail(outcome.error), memory: outcome.memory };
       }
-      return { requestId, payload: outcome.payload ?? "null", log: "" };
+      return { requestId, payload: outcome.payload ?? "null", log: "", memory: outcome.memory };
     } finally {
       clearTimeout(timer);
     }
