@@ -281,6 +281,16 @@ describe("Lambda service", () => {
     expect(missing.message).toBe(`Function not found: arn:aws:lambda:${REGION}:${ACCOUNT}:function:nope`);
   });
 
+  it("names such as __proto__ and constructor are ordinary function names", async () => {
+    for (const name of ["__proto__", "constructor"]) {
+      await create(name, { "index.js": `exports.handler = async () => process.env.AWS_LAMBDA_FUNCTION_NAME;` });
+      expect(decode((await lambda.send(new InvokeCommand({ FunctionName: name }))).Payload)).toBe(name);
+      await lambda.send(new DeleteFunctionCommand({ FunctionName: name }));
+    }
+    const missing = await catchError<LambdaError>(() => lambda.send(new GetFunctionCommand({ FunctionName: "toString" })));
+    expect(missing.name).toBe("ResourceNotFoundException");
+  });
+
   it("a response over 6 MB is Lambda's Function.ResponseSizeTooLarge", async () => {
     await create("big", { "index.js": `exports.handler = async () => "x".repeat(6_300_000);` });
     const res = await lambda.send(new InvokeCommand({ FunctionName: "big" }));
