@@ -50,6 +50,13 @@ export const SUPPORTED: Record<string, { file: string; operations: string[] }> =
       "CreatePolicy", "GetPolicy", "GetPolicyVersion", "DeletePolicy",
     ],
   },
+  lambda: {
+    file: "lambda-2015-03-31.json",
+    operations: [
+      "CreateFunction", "GetFunction", "ListFunctions", "UpdateFunctionCode", "DeleteFunction", "Invoke",
+      "AddPermission", "GetPolicy", "RemovePermission",
+    ],
+  },
 };
 
 const DROPPED_TRAITS = /^(smithy\.api#documentation|smithy\.rules#|smithy\.api#examples$)/;
