@@ -23,6 +23,7 @@ import { REGION_PATTERN, browserRefusal, isSigned, mediaType, ownHosts } from ".
 import { MAX_BODY_BYTES, tooDeep, MAX_NESTING_DEPTH } from "./limits";
 import { parseJsonDict } from "./dict";
 import { defaultServices } from "../services";
+import { handleGatewayRuntime, isGatewayRuntimePath } from "../services/gateway-runtime";
 
 export interface SandboxOptions {
   /** 0 picks a free port. Default 4599. */
@@ -347,6 +348,8 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     try {
       const refusal = browserRefusal(req, transport.hosts);
       if (refusal) return refuse(req, refusal.kind, refusal.message);
+      // The gateways' data plane: plain HTTP (MCP), with the gateway's own inbound auth (SigV4 only for AWS_IAM).
+      if (isGatewayRuntimePath(req.path)) return await handleGatewayRuntime(req, { store, now: now(), baseUrl, accountId: SANDBOX_ACCOUNT_ID });
       if (req.path.startsWith("/_sandbox/")) {
         // A web page can send text/plain or form bodies without a CORS preflight, never application/json.
         if (req.method !== "GET" && req.method !== "HEAD" && mediaType(req) !== "application/json") {
