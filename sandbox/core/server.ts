@@ -44,6 +44,8 @@ export interface SandboxOptions {
   log?: boolean;
   /** Largest request body served over HTTP (413 beyond). Default 10 MiB. */
   maxBodyBytes?: number;
+  /** Accept http://127.0.0.1 / localhost / [::1] MCP server endpoints (the model demands https). Default false. */
+  allowHttpMcpEndpoints?: boolean;
 }
 
 /** How the sandbox was reached: over HTTP, the Host header must name it. */
@@ -156,7 +158,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   if (!Number.isFinite(lifecycleDelayMs) || lifecycleDelayMs < 0 || lifecycleDelayMs > MAX_LIFECYCLE_DELAY_MS) {
     throw new Error(`lifecycleDelayMs must be a number of milliseconds from 0 to ${MAX_LIFECYCLE_DELAY_MS} (got ${lifecycleDelayMs})`);
   }
-  const settings: SandboxSettings = { lifecycleDelayMs };
+  const settings: SandboxSettings = { lifecycleDelayMs, allowHttpMcpEndpoints: options.allowHttpMcpEndpoints ?? false };
   const services = options.services ?? defaultServices();
   const now = options.clock ?? Date.now;
   const plainRoutes: { service: ServiceDefinition; route: HttpRoute; re: RegExp }[] = services.flatMap((service) =>
@@ -212,7 +214,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
         return json(200, settings);
       case "POST /_sandbox/settings": {
         try {
-          const body = controlBody(req) as { lifecycleDelayMs?: unknown };
+          const body = controlBody(req) as { lifecycleDelayMs?: unknown; allowHttpMcpEndpoints?: unknown };
           if (!body || typeof body !== "object" || Array.isArray(body)) throw new Error("settings must be a JSON object");
           if (body.lifecycleDelayMs !== undefined) {
             const v = body.lifecycleDelayMs;
@@ -220,6 +222,10 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
               throw new Error(`lifecycleDelayMs must be a number of milliseconds from 0 to ${MAX_LIFECYCLE_DELAY_MS} (24 hours)`);
             }
             settings.lifecycleDelayMs = v;
+          }
+          if (body.allowHttpMcpEndpoints !== undefined) {
+            if (typeof body.allowHttpMcpEndpoints !== "boolean") throw new Error("allowHttpMcpEndpoints must be true or false");
+            settings.allowHttpMcpEndpoints = body.allowHttpMcpEndpoints;
           }
         } catch (e) {
           return json(400, { message: (e as Error).message });
@@ -295,7 +301,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     if (model?.hasShape(operation) && !service.skipValidation?.includes(operation)) {
       const inputId = model.inputShapeId(operation);
       if (inputId) {
-        const errors = validateShape(model, inputId, input);
+        const errors = validateShape(model, inputId, input).filter((e) => !service.tolerateFieldError?.(e, input, settings));
         if (errors.length) throw service.validationError?.(errors, operation) ?? defaultValidationError(service.protocol, errors);
       }
     }

@@ -247,6 +247,7 @@ export function targetView(t: TargetRecord, now: number): Record<string, unknown
   const view = withoutInternals(t);
   delete view.failureReasons;
   delete view.pendingSyncAt;
+  delete view.syncedTools;
   view.status = status;
   if (status && FAILURE_STATUSES.has(status) && t.failureReasons?.length) view.statusReasons = t.failureReasons;
   view.lastSynchronizedAt = lastSynchronizedAt(t, now);
