@@ -83,13 +83,17 @@ async function listen(handler: http.RequestListener): Promise<LocalServer & { se
 
 /** An OIDC provider on loopback (discovery + JWKS) that mints RS256 tokens with any claims. */
 export async function localOidcProvider() {
-  const { publicKey, privateKey } = await generateKeyPair("RS256");
-  const jwk = { ...(await exportJWK(publicKey)), kid: "test-key-1", alg: "RS256", use: "sig" };
+  const first = await generateKeyPair("RS256");
+  const second = await generateKeyPair("RS256");
+  const jwk = (k: CryptoKey, kid: string) => exportJWK(k).then((j) => ({ ...j, kid, alg: "RS256", use: "sig" }));
+  const keys = [await jwk(first.publicKey, "test-key-1")];
+  const rotatedJwk = await jwk(second.publicKey, "test-key-2");
+  let signing = { kid: "test-key-1", key: first.privateKey };
   let base = "";
   const srv = await listen((req, res) => {
     res.setHeader("content-type", "application/json");
     if (req.url === "/.well-known/openid-configuration") res.end(JSON.stringify({ issuer: base, jwks_uri: `${base}/jwks.json` }));
-    else if (req.url === "/jwks.json") res.end(JSON.stringify({ keys: [jwk] }));
+    else if (req.url === "/jwks.json") res.end(JSON.stringify({ keys }));
     else res.writeHead(404).end("{}");
   });
   base = srv.url;
@@ -97,11 +101,16 @@ export async function localOidcProvider() {
     ...srv,
     issuer: base,
     discoveryUrl: `${base}/.well-known/openid-configuration`,
+    /** Publishes a second key and signs with it from now on. */
+    rotate() {
+      keys.push(rotatedJwk);
+      signing = { kid: "test-key-2", key: second.privateKey };
+    },
     async token(claims: JWTPayload, options: { expiresIn?: string | number; issuer?: string; notBefore?: string | number } = {}) {
-      const jwt = new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: "test-key-1" }).setIssuedAt().setIssuer(options.issuer ?? base);
+      const jwt = new SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: signing.kid }).setIssuedAt().setIssuer(options.issuer ?? base);
       jwt.setExpirationTime(options.expiresIn ?? "5m");
       if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
-      return jwt.sign(privateKey);
+      return jwt.sign(signing.key);
     },
   };
 }
@@ -130,3 +139,42 @@ export async function recordingApi(answer: (r: Recorded) => { status?: number; b
 }
 
 export { listen };
+
+/** A Cognito pool in the sandbox with a resource server, a confidential client-credentials client and an ACTIVE domain. */
+export async function cognitoM2m(sandboxUrl: string, scopes = ["agentcore-gateway/invoke"]) {
+  const { CognitoIdentityProviderClient, CreateResourceServerCommand, CreateUserPoolClientCommand, CreateUserPoolCommand, CreateUserPoolDomainCommand, DescribeUserPoolDomainCommand } =
+    await import("@aws-sdk/client-cognito-identity-provider");
+  const { CREDENTIALS, REGION } = await import("./helpers");
+  const cognito = new CognitoIdentityProviderClient({ endpoint: sandboxUrl, region: REGION, credentials: CREDENTIALS, maxAttempts: 1 });
+  const poolId = (await cognito.send(new CreateUserPoolCommand({ PoolName: uniqueName("pool") }))).UserPool!.Id!;
+  await cognito.send(
+    new CreateResourceServerCommand({ UserPoolId: poolId, Identifier: "agentcore-gateway", Name: "gateway", Scopes: [{ ScopeName: "invoke", ScopeDescription: "invoke" }, { ScopeName: "read", ScopeDescription: "read" }] }),
+  );
+  const c = (
+    await cognito.send(
+      new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "m2m", GenerateSecret: true, AllowedOAuthFlows: ["client_credentials"], AllowedOAuthScopes: scopes, AllowedOAuthFlowsUserPoolClient: true }),
+    )
+  ).UserPoolClient!;
+  const domain = uniqueName("dom");
+  await cognito.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: domain }));
+  await waitFor(
+    () => cognito.send(new DescribeUserPoolDomainCommand({ Domain: domain })),
+    (d) => d.DomainDescription?.Status === "ACTIVE",
+  );
+  const tokenEndpoint = `${sandboxUrl}/oauth2/${domain}/token`;
+  return {
+    poolId,
+    clientId: c.ClientId!,
+    clientSecret: c.ClientSecret!,
+    tokenEndpoint,
+    discoveryUrl: `${sandboxUrl}/${poolId}/.well-known/openid-configuration`,
+    async token(): Promise<string> {
+      const res = await fetch(tokenEndpoint, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${c.ClientId}:${c.ClientSecret}`).toString("base64")}` },
+        body: "grant_type=client_credentials",
+      });
+      return ((await res.json()) as { access_token: string }).access_token;
+    },
+  };
+}
