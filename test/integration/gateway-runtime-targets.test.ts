@@ -50,7 +50,7 @@ const openApi = (serverUrl: string) =>
     },
   });
 
-const text = (r: { content?: unknown }) => (r.content as { type: string; text: string }[])[0].text;
+const text = (r: Record<string, unknown>) => (r.content as { type: string; text: string }[])[0].text;
 
 describe("OpenAPI targets", () => {
   it("send a real request built from the arguments, with the API key in the configured header and prefix", async () => {
