@@ -198,6 +198,17 @@ describe("MCP server targets", () => {
     expect(after.statusReasons![0]).toContain("Failed to list tools");
   });
 
+  it("keep their synchronized tools across a restart", async () => {
+    const g = await readyGateway(client);
+    await readyTarget(client, { gatewayIdentifier: g.gatewayId, name: "kept", targetConfiguration: { mcp: { mcpServer: { endpoint: `${mcpServer.url}/mcp` } } } });
+    sandbox = await sandbox.restart({ allowHttpMcpEndpoints: true });
+    client = agentCoreClient(sandbox);
+    const url = `${sandbox.url}/gateway-runtime/us-east-1/${g.gatewayId}/mcp`;
+    const mcp = await mcpClient(url);
+    expect((await mcp.listTools()).tools.map((t) => t.name)).toEqual(["kept___get_forecast", "kept___fail"]);
+    await mcp.close();
+  });
+
   it("refuse an http:// endpoint unless the sandbox allows loopback http", async () => {
     const strict = await startSandbox();
     try {

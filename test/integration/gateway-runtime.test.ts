@@ -145,6 +145,10 @@ describe("MCP over streamable HTTP", () => {
     const malformed = await rpc(url, "{not json");
     expect(malformed.status).toBe(400);
     expect(malformed.json?.error?.code).toBe(-32700);
+    const notRpc = await rpc(url, { id: 4, method: 12 });
+    expect(notRpc.status).toBe(400);
+    expect(notRpc.json).toMatchObject({ id: 4, error: { code: -32600, message: expect.stringContaining("Invalid Request") } });
+    expect((await rpc(url, [])).json?.error?.code).toBe(-32600);
     const unknownMethod = await rpc(url, { jsonrpc: "2.0", id: 1, method: "resources/teleport" });
     expect(unknownMethod.json?.error).toMatchObject({ code: -32601, message: expect.stringContaining("Method not found") });
     const unknownTool = await rpc(url, { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "weather___nope", arguments: {} } });

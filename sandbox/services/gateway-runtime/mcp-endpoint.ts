@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { CallToolRequestSchema, ErrorCode, InitializeRequestSchema, isInitializeRequest, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { CallToolRequestSchema, ErrorCode, InitializeRequestSchema, isInitializeRequest, JSONRPCMessageSchema, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { Store } from "../../core/store";
 import type { SandboxRequest, SandboxResponse } from "../../core/types";
 import { liveTargets, targetStatus, type GatewayRecord, type RegionState } from "../agentcore-control/models";
@@ -132,7 +132,17 @@ export async function serveMcp(req: SandboxRequest, ctx: EndpointContext): Promi
   } catch {
     parsed = undefined;
   }
-  const initializing = (Array.isArray(parsed) ? parsed : [parsed]).some((m) => isInitializeRequest(m));
+  const messages = Array.isArray(parsed) ? parsed : [parsed];
+  if (parsed !== undefined) {
+    // Valid JSON that is no JSON-RPC message is an Invalid Request (-32600), not a parse error.
+    if (Array.isArray(parsed) && !parsed.length) return jsonRpcError(400, ErrorCode.InvalidRequest, "Invalid Request: an empty batch");
+    const bad = messages.findIndex((m) => !JSONRPCMessageSchema.safeParse(m).success);
+    if (bad >= 0) {
+      const id = (messages[bad] as { id?: unknown } | null)?.id;
+      return jsonRpcError(400, ErrorCode.InvalidRequest, "Invalid Request: not a JSON-RPC 2.0 message (jsonrpc: \"2.0\", method, and an id for requests)", {}, typeof id === "string" || typeof id === "number" ? id : null);
+    }
+  }
+  const initializing = messages.some((m) => isInitializeRequest(m));
 
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (!["host", "content-length", "connection", "transfer-encoding"].includes(k)) headers.set(k, v);
