@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,sandbox,components,scripts}/**/*.test.{ts,tsx}"],
+          include: ["{formats,lib,sandbox,components,scripts}/**/*.test.{ts,tsx}", "test/{walls,parity}/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -1,7 +1,11 @@
-// Credential providers as a person uses them: an API key typed once and never shown again, copyable ARNs, an OAuth2 provider's callback URL, delete by name.
+// Credential providers as a person uses them: an API key typed once and never shown again, copyable ARNs, an OAuth2 provider's callback URL, delete by name;
+// at 1024 px the tables fit their cards, and deleting a provider that is already gone says so.
 import type { Page } from "@playwright/test";
+import { CreateApiKeyCredentialProviderCommand, CreateOauth2CredentialProviderCommand, DeleteApiKeyCredentialProviderCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { expect, SANDBOX_ACCOUNT, test } from "./fixtures";
+import { nav } from "./pages/shell";
 import { recordResponses } from "./responses";
+import { agentCore } from "./sandbox-sdk";
 
 const API_KEY = "sk-e2e-9f8e7d6c5b4a3210";
 const CLIENT_SECRET = "e2e-client-secret-a1b2c3";
@@ -137,4 +141,34 @@ test("create a custom OAuth2 provider by discovery URL and copy its callback URL
   await responses.expectNone(CLIENT_SECRET);
   await row.getByRole("button", { name: "Copy callback URL of corp-idp" }).click();
   expect(await clipboard(page)).toBe(callbackUrl);
+});
+
+test("at 1024 px the provider tables fit their cards, Delete included; deleting one that is already gone says so", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await agentCore().send(new CreateApiKeyCredentialProviderCommand({ name: "weather-api", apiKey: "k-123" }));
+  await agentCore().send(
+    new CreateOauth2CredentialProviderCommand({
+      name: "google-drive",
+      credentialProviderVendor: "GoogleOauth2",
+      oauth2ProviderConfigInput: { googleOauth2ProviderConfig: { clientId: "client-1", clientSecret: "s" } },
+    }),
+  );
+  await nav(page, "Credential providers");
+  for (const [table, name] of [
+    ["API key providers", "weather-api"],
+    ["OAuth2 providers", "google-drive"],
+  ]) {
+    const t = page.getByRole("table", { name: table });
+    await expect(t.getByRole("row").filter({ hasText: name })).toBeVisible();
+    expect(await t.evaluate((el) => el.scrollWidth <= el.parentElement!.clientWidth)).toBe(true);
+    await expect(t.getByRole("button", { name: `Delete ${name}` })).toBeInViewport();
+  }
+
+  await page.getByRole("button", { name: "Delete weather-api" }).click();
+  const dialog = page.getByRole("dialog", { name: /weather-api/ });
+  await dialog.getByRole("textbox").fill("weather-api");
+  await agentCore().send(new DeleteApiKeyCredentialProviderCommand({ name: "weather-api" }));
+  await dialog.getByRole("button", { name: "Delete API key provider" }).click();
+  await expect(page.getByText("The API key provider weather-api no longer exists. The list was refreshed.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "No API key providers in this region yet" })).toBeVisible();
 });

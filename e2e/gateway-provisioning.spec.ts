@@ -2,7 +2,7 @@
 import { BedrockAgentCoreControlClient, CreateGatewayTargetCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { buildGatewayTrustPolicy } from "../lib/policies/trust-policy";
-import { GatewayForm } from "./gateway-form";
+import { GatewayForm } from "./pages/gateway-form";
 import { expect, SANDBOX_ACCOUNT, SANDBOX_URL, test } from "./fixtures";
 
 const cfg = { region: "us-east-1", endpoint: SANDBOX_URL, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" } };

@@ -1,6 +1,11 @@
-// The gateway lifecycle a person clicks through: create (with a field error first), find, open, copy, edit, delete.
-import { COGNITO_DISCOVERY, GatewayForm, ROLE_ARN } from "./gateway-form";
+// The gateway lifecycle a person clicks through: create (with a field error first), find, open, copy, edit, delete;
+// name conflicts at the Name field, the name filter and the page trail, Cancel, and edits keeping what the form does not show.
+import { CreateGatewayCommand, GetGatewayCommand } from "@aws-sdk/client-bedrock-agentcore-control";
+import { COGNITO_DISCOVERY, GatewayForm, ROLE_ARN } from "./pages/gateway-form";
 import { SANDBOX_URL, expect, sandboxControl, test } from "./fixtures";
+import { agentCore, createGateway } from "./sandbox-sdk";
+
+const sdk = agentCore();
 
 test("create a gateway through the form, find it, copy its URL, edit it and delete it", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "No gateways in this region yet" })).toBeVisible();
@@ -134,4 +139,132 @@ test("a duplicate name is refused by AWS with its error name shown, and nothing 
 test("an unknown gateway id shows the not-found page", async ({ page }) => {
   await page.goto("/gateways/nope-abcdefghij");
   await expect(page.getByRole("heading", { name: "Gateway not found" })).toBeVisible();
+});
+
+test("a gateway name that is already taken is flagged at the Name field", async ({ page }) => {
+  await createGateway("twin");
+  const form = new GatewayForm(page);
+  await form.open();
+  await form.name().fill("twin");
+  await form.useRoleArn(ROLE_ARN);
+  await page.getByRole("radio", { name: /No authorization/ }).check();
+  await form.submitButton().click();
+  await expect(page.getByRole("alert").filter({ hasText: "The gateway was not created" })).toContainText("ConflictException");
+  await expect(form.name()).toHaveAttribute("aria-invalid", "true");
+  await expect(form.name()).toHaveAccessibleDescription(/already exists/);
+  await expect(form.name()).toBeFocused();
+});
+
+test("filtering by name from page 2 starts again at page 1", async ({ page }) => {
+  for (let i = 0; i < 27; i++) await createGateway(`fleet-${String(i).padStart(2, "0")}`);
+  await page.goto("/gateways");
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page.getByText("Page 2")).toBeVisible();
+  await expect(page.getByRole("link", { name: "fleet-25" })).toBeVisible();
+
+  await page.getByRole("searchbox", { name: "Filter gateways by name" }).fill("fleet-1");
+  await expect(page).toHaveURL(/name=fleet-1/);
+  await expect(page).not.toHaveURL(/prev=/);
+  await expect(page.getByRole("link", { name: "fleet-10" })).toBeVisible();
+  await expect(page.getByText("Page 1")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Pagination" }).getByText("Previous page")).toHaveAttribute("aria-disabled", "true");
+});
+
+test("the name filter box follows the URL when the filter is cleared elsewhere", async ({ page }) => {
+  await createGateway("alpha");
+  await page.goto("/gateways");
+  const filter = page.getByRole("searchbox", { name: "Filter gateways by name" });
+  await filter.fill("nothing-like-it");
+  await expect(page.getByRole("heading", { name: "No gateway matches this filter" })).toBeVisible();
+  await page.getByRole("link", { name: "Clear filter" }).click();
+  await expect(page).toHaveURL(/\/gateways$/);
+  await expect(page.getByRole("link", { name: "alpha" })).toBeVisible();
+  await expect(filter).toHaveValue("");
+
+  await filter.fill("alp");
+  await expect(page).toHaveURL(/name=alp/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gateways" }).click();
+  await expect(page).toHaveURL(/\/gateways$/);
+  await expect(filter).toHaveValue("");
+});
+
+test("Cancel on a form opened directly goes back to the console, not out of it", async ({ page }) => {
+  const gatewayId = await createGateway("cancel-gw");
+  await page.goto("/gateways/new");
+  await page.getByRole("link", { name: "Cancel", exact: true }).click();
+  await expect(page).toHaveURL(/\/gateways$/);
+  await expect(page.getByRole("heading", { name: "Gateways" })).toBeVisible();
+
+  await page.goto(`/gateways/${gatewayId}/targets/new`);
+  await page.getByRole("link", { name: "Cancel", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/gateways/${gatewayId}/targets$`));
+
+  await page.goto(`/gateways/${gatewayId}/edit`);
+  await page.getByRole("link", { name: "Cancel", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/gateways/${gatewayId}$`));
+});
+
+test("saving a JWT gateway with a CONTAINS claim and MCP options unchanged keeps its configuration exactly", async ({ page }) => {
+  const created = await sdk.send(
+    new CreateGatewayCommand({
+      name: "claims-gw",
+      roleArn: ROLE_ARN,
+      protocolType: "MCP",
+      authorizerType: "CUSTOM_JWT",
+      authorizerConfiguration: {
+        customJWTAuthorizer: {
+          discoveryUrl: "https://issuer.example.com/.well-known/openid-configuration",
+          allowedClients: ["client-1"],
+          customClaims: [
+            { inboundTokenClaimName: "roles", inboundTokenClaimValueType: "STRING_ARRAY", authorizingClaimMatchValue: { claimMatchOperator: "CONTAINS", claimMatchValue: { matchValueString: "admin" } } },
+            { inboundTokenClaimName: "team", inboundTokenClaimValueType: "STRING", authorizingClaimMatchValue: { claimMatchOperator: "EQUALS", claimMatchValue: { matchValueString: "orders" } } },
+            { inboundTokenClaimName: "groups", inboundTokenClaimValueType: "STRING_ARRAY", authorizingClaimMatchValue: { claimMatchOperator: "CONTAINS_ANY", claimMatchValue: { matchValueStringList: ["a", "b"] } } },
+          ],
+        },
+      },
+      protocolConfiguration: { mcp: { supportedVersions: ["2025-03-26"], instructions: "Use the order tools.", searchType: "SEMANTIC" } },
+      exceptionLevel: "DEBUG",
+    }),
+  );
+  const gatewayId = created.gatewayId!;
+  const read = () => sdk.send(new GetGatewayCommand({ gatewayIdentifier: gatewayId }));
+  await expect.poll(async () => (await read()).status, { timeout: 15_000 }).toBe("READY");
+  const before = await read();
+
+  await page.goto(`/gateways/${gatewayId}/edit`);
+  await expect(page.getByRole("heading", { name: "Edit claims-gw" })).toBeVisible();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/gateways/${gatewayId}$`));
+  await expect.poll(async () => (await read()).status, { timeout: 15_000 }).toBe("READY");
+
+  const after = await read();
+  expect(after.authorizerConfiguration).toEqual(before.authorizerConfiguration);
+  expect(after.protocolConfiguration).toEqual(before.protocolConfiguration);
+  expect(after.exceptionLevel).toBe("DEBUG");
+});
+
+test("at 1024 px the custom claim's type and match show their whole value", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.goto("/gateways/new");
+  await page.getByRole("radio", { name: /Another OIDC provider/ }).check();
+  await page.getByRole("button", { name: "Add custom claim" }).click();
+  const type = page.getByRole("combobox", { name: "Claim 1 type" });
+  const match = page.getByRole("combobox", { name: "Claim 1 match" });
+  await type.selectOption("STRING_ARRAY");
+  await match.selectOption("CONTAINS_ANY");
+  for (const select of [type, match]) {
+    // The selected text plus the select's padding (the right one holds the arrow) must fit in the select.
+    const fits = await select.evaluate((el: HTMLSelectElement) => {
+      const style = getComputedStyle(el);
+      const probe = document.createElement("span");
+      probe.style.font = style.font;
+      probe.style.position = "absolute";
+      probe.textContent = el.options[el.selectedIndex].text;
+      document.body.append(probe);
+      const needed = probe.getBoundingClientRect().width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      probe.remove();
+      return needed <= el.clientWidth;
+    });
+    expect(fits).toBe(true);
+  }
 });

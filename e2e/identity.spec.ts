@@ -1,35 +1,14 @@
-// Inbound identity flows a person clicks through: quick-create Cognito (and its failure paths), the client secret, test tokens, the pool pages.
+// Inbound identity flows a person clicks through: quick-create Cognito (and its failure paths, a taken domain prefix), the client secret
+// (also with the server unreachable), test tokens, the pool pages (also when pools cannot be listed or read).
 import type { Page } from "@playwright/test";
 import { SANDBOX_URL, expect, sandboxControl, test } from "./fixtures";
+import { QuickCreate } from "./pages/quick-create";
+import { nav } from "./pages/shell";
+import { poolWithDomain } from "./sandbox-sdk";
 
 const MASK = /^•+$/;
 
-const nav = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
-
-/** The quick-create page and its progress, as a person sees them. */
-class QuickCreate {
-  constructor(readonly page: Page) {}
-
-  async open() {
-    await nav(this.page, "Identity");
-    await expect(this.page.getByRole("heading", { name: "Identity", exact: true })).toBeVisible();
-    await this.page.getByRole("link", { name: "Quick create Cognito" }).first().click();
-    await expect(this.page.getByRole("heading", { name: "Quick create Cognito" })).toBeVisible();
-  }
-
-  poolName = () => this.page.getByRole("textbox", { name: /^User pool name/ });
-  submit = () => this.page.getByRole("button", { name: "Create Cognito for a gateway" }).click();
-  step = (id: string) => this.page.getByRole("list", { name: "Quick create progress" }).locator(`[data-step="${id}"]`);
-  result = () => this.page.getByRole("region", { name: "Quick create result" });
-  stopped = () => this.page.getByRole("alert", { name: "Quick create stopped" });
-
-  async expectAllDone() {
-    for (const s of ["pool", "domain", "resourceServer", "client", "domainActive"]) {
-      await expect(this.step(s)).toHaveAttribute("data-state", "done", { timeout: 20_000 });
-    }
-    await expect(this.result()).toBeVisible();
-  }
-}
+const faults = (rules: object[]) => sandboxControl("faults", { method: "POST", body: JSON.stringify({ faults: rules }) });
 
 /** Fails the next CreateUserPoolClient calls (the console's SDK makes 3 attempts). */
 const failClientCreation = () =>
@@ -169,4 +148,91 @@ test("a quick create that fails can be cleaned up, leaving nothing behind", asyn
 
   await nav(page, "Identity");
   await expect(page.getByRole("heading", { name: "No user pools in this region yet" })).toBeVisible();
+});
+
+test("a domain prefix another pool already has is flagged at its field, can be changed, and the quick create resumes with the new one", async ({ page }) => {
+  await poolWithDomain("someone-else", "taken-prefix");
+  await nav(page, "Identity");
+  await page.getByRole("link", { name: "Quick create Cognito" }).first().click();
+  const prefix = page.getByRole("textbox", { name: /^Domain prefix/ });
+  await prefix.fill("taken-prefix");
+  await page.getByRole("button", { name: "Create Cognito for a gateway" }).click();
+
+  const stopped = page.getByRole("alert", { name: "Quick create stopped" });
+  await expect(stopped).toBeVisible({ timeout: 20_000 });
+  const progress = page.getByRole("list", { name: "Quick create progress" });
+  await expect(progress.locator('[data-step="domain"]')).toHaveAttribute("data-state", "failed");
+  // The error is at the field, and the field (unlike the pool's name, which exists) can be changed.
+  await expect(prefix).toHaveAttribute("aria-invalid", "true");
+  await expect(prefix).toHaveAccessibleDescription(/Domain already associated with another user pool/);
+  await expect(prefix).not.toHaveAttribute("readonly", /.*/);
+  await expect(page.getByRole("textbox", { name: /^User pool name/ })).toHaveAttribute("readonly", /.*/);
+
+  await prefix.fill("my-own-prefix");
+  await expect(prefix).not.toHaveAttribute("aria-invalid", "true");
+  await stopped.getByRole("button", { name: "Resume" }).click();
+
+  const result = page.getByRole("region", { name: "Quick create result" });
+  await expect(result).toBeVisible({ timeout: 20_000 });
+  await expect(result).toContainText("/oauth2/my-own-prefix/token");
+  await expect(progress.locator('[data-step="domain"]')).toContainText("my-own-prefix");
+});
+
+test("when the pools cannot be listed, the picker says so instead of loading forever; a pool that cannot be read shows why, with the AWS error name", async ({ page }) => {
+  await poolWithDomain("unreadable-pool");
+  await faults([{ type: "throttling", service: "cognito", operation: "ListUserPools" }]);
+  await nav(page, "Identity");
+  await expect(page.getByText("User pools could not be listed")).toBeVisible();
+  const existing = page.getByRole("region", { name: "Use an existing pool and app client" });
+  const poolSelect = existing.getByRole("combobox", { name: "User pool" });
+  await expect(poolSelect.locator("option").first()).toHaveText("User pools could not be loaded");
+  await expect(existing.getByRole("alert")).toContainText("TooManyRequestsException");
+
+  await faults([{ type: "internal", service: "cognito", operation: "DescribeUserPool" }]);
+  await existing.getByRole("button", { name: "Reload user pools" }).click();
+  await expect(poolSelect.locator("option").first()).toHaveText("Choose a user pool");
+  await page.reload();
+  const row = page.getByRole("table", { name: "User pools" }).getByRole("row").filter({ hasText: "unreadable-pool" });
+  await expect(row).toContainText("could not describe user pool");
+  await expect(row).toContainText("InternalErrorException");
+  await expect(row).toContainText("Unknown (the pool could not be read)");
+  await expect(row).not.toContainText("No domain");
+});
+
+test("a pool page that cannot be loaded still says which pool and leads back to Identity", async ({ page }) => {
+  const id = await poolWithDomain("flaky-pool");
+  await faults([{ type: "internal", service: "cognito", operation: "DescribeUserPool" }]);
+  await page.goto(`/identity/${id}`);
+  await expect(page.getByRole("heading", { level: 1, name: id })).toBeVisible();
+  await expect(page.getByText("The user pool could not be loaded")).toBeVisible();
+  await expect(page.getByText("InternalErrorException")).toBeVisible();
+  await sandboxControl("faults", { method: "DELETE" });
+  await page.getByRole("link", { name: "Identity" }).first().click();
+  await expect(page).toHaveURL(/\/identity$/);
+});
+
+test("Reveal and Copy with the console's server unreachable say so and can be tried again", async ({ page }) => {
+  await page.goto("/identity/new");
+  await page.getByRole("button", { name: "Create Cognito for a gateway" }).click();
+  const result = page.getByRole("region", { name: "Quick create result" });
+  await expect(result).toBeVisible({ timeout: 20_000 });
+  const poolId = (await result.getByRole("link", { name: /^us-east-1_/ }).textContent())!;
+
+  await page.goto(`/identity/${poolId}`);
+  const client = page.getByRole("region", { name: /^App client / });
+
+  // Server actions are POSTs to the page: drop them as a dead server would.
+  await page.route(`**/identity/${poolId}`, (route) => (route.request().method() === "POST" ? route.abort("connectionrefused") : route.continue()));
+  await client.getByRole("button", { name: "Copy client secret" }).click();
+  await expect(client.getByRole("button", { name: "Copy client secret" })).toContainText("Copy failed");
+  await expect(client.getByText("The console could not reach its server")).toBeVisible();
+  await client.getByRole("button", { name: "Reveal secret" }).click();
+  await expect(client.getByText("The console could not reach its server")).toBeVisible();
+  await expect(client.getByRole("button", { name: "Reveal secret" })).toBeVisible();
+
+  await page.unroute(`**/identity/${poolId}`);
+  await client.getByRole("button", { name: "Reveal secret" }).click();
+  await expect(client.getByLabel("Client secret", { exact: true })).toHaveText(/^[a-z0-9]{51}$/);
+  await expect(client.getByText("The console could not reach its server")).toHaveCount(0);
+  await expect(client.getByRole("button", { name: "Copy client secret" })).toBeEnabled();
 });

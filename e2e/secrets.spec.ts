@@ -1,7 +1,7 @@
 // A client secret reaches the browser only on a fresh Reveal or Copy click: never in page HTML or in a server action response before.
 import type { Page } from "@playwright/test";
 import { CognitoIdentityProviderClient, DescribeUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { GatewayForm } from "./gateway-form";
+import { GatewayForm } from "./pages/gateway-form";
 import { SANDBOX_URL, expect, test } from "./fixtures";
 import { recordResponses } from "./responses";
 

@@ -1,6 +1,8 @@
-// Targets a person adds to a gateway: a Lambda with an inline tool schema, an OpenAPI API with an API key made on the fly.
-import { BedrockAgentCoreControlClient, CreateGatewayCommand } from "@aws-sdk/client-bedrock-agentcore-control";
+// Targets a person adds to a gateway: a Lambda with an inline tool schema, an OpenAPI API with an API key made on the fly;
+// a taken name flagged at its field, and edits keeping the settings and the provider the form does not show.
+import { BedrockAgentCoreControlClient, CreateGatewayCommand, CreateGatewayTargetCommand, GetGatewayTargetCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { expect, SANDBOX_URL, test } from "./fixtures";
+import { createGateway } from "./sandbox-sdk";
 
 const sdk = new BedrockAgentCoreControlClient({ region: "us-east-1", endpoint: SANDBOX_URL, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" } });
 
@@ -123,4 +125,76 @@ test("add an OpenAPI target with an API key provider created on the fly, then de
   await gw.getByRole("textbox", { name: "Type weather to confirm" }).fill("weather");
   await gw.getByRole("button", { name: "Delete gateway" }).click();
   await expect(page).toHaveURL(/\/gateways$/);
+});
+
+test("a target name that is already taken is flagged at the Name field", async ({ page }) => {
+  const gatewayId = await createGateway("targets-gw");
+  await sdk.send(
+    new CreateGatewayTargetCommand({ gatewayIdentifier: gatewayId, name: "orders", targetConfiguration: { mcp: { mcpServer: { endpoint: "https://mcp.example.com/mcp" } } } }),
+  );
+  await page.goto(`/gateways/${gatewayId}/targets/new`);
+  await page.getByRole("textbox", { name: /^Name/ }).fill("orders");
+  await page.getByRole("radio", { name: "MCP server" }).check();
+  await page.getByRole("textbox", { name: /^MCP server endpoint/ }).fill("https://other.example.com/mcp");
+  await page.getByRole("button", { name: "Add target" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The target was not created" })).toContainText("ConflictException");
+  await expect(page.getByRole("textbox", { name: /^Name/ })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: /^Name/ })).toHaveAccessibleDescription(/already exists/);
+  await expect(page.getByRole("textbox", { name: /^Name/ })).toBeFocused();
+  await expect(page.getByRole("textbox", { name: /^MCP server endpoint/ })).toHaveValue("https://other.example.com/mcp");
+});
+
+test("saving an MCP server target unchanged keeps its listing mode, priority and metadata headers", async ({ page }) => {
+  const gatewayId = await createGateway("keep-gw");
+  const created = await sdk.send(
+    new CreateGatewayTargetCommand({
+      gatewayIdentifier: gatewayId,
+      name: "dynamic-tools",
+      targetConfiguration: { mcp: { mcpServer: { endpoint: "https://mcp.example.com/mcp", listingMode: "DYNAMIC", resourcePriority: 5 } } },
+      metadataConfiguration: { allowedRequestHeaders: ["x-tenant"] },
+    }),
+  );
+  const targetId = created.targetId!;
+  const read = () => sdk.send(new GetGatewayTargetCommand({ gatewayIdentifier: gatewayId, targetId }));
+  await expect.poll(async () => (await read()).status, { timeout: 15_000 }).toBe("READY");
+  const before = await read();
+
+  await page.goto(`/gateways/${gatewayId}/targets/${targetId}/edit`);
+  await expect(page.getByRole("heading", { name: "Edit target dynamic-tools" })).toBeVisible();
+  await expect(page.getByText(/settings this form does not show \(metadata propagation, tool listing mode, resource priority\)/)).toBeVisible();
+  await page.getByRole("button", { name: "Save target" }).click();
+  await expect(page).toHaveURL(new RegExp(`/gateways/${gatewayId}/targets$`));
+  await expect.poll(async () => (await read()).status, { timeout: 15_000 }).toBe("READY");
+
+  const after = await read();
+  expect(after.targetConfiguration).toEqual(before.targetConfiguration);
+  expect(after.metadataConfiguration).toEqual({ allowedRequestHeaders: ["x-tenant"] });
+  expect(after.credentialProviderConfigurations).toEqual(before.credentialProviderConfigurations);
+});
+
+test("editing a target whose credential provider is not listed still shows that provider, and saving keeps it", async ({ page }) => {
+  const gatewayId = await createGateway("ghost-gw");
+  const providerArn = "arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/gone-key";
+  const created = await sdk.send(
+    new CreateGatewayTargetCommand({
+      gatewayIdentifier: gatewayId,
+      name: "weather",
+      targetConfiguration: { mcp: { mcpServer: { endpoint: "https://weather.example.com/mcp" } } },
+      credentialProviderConfigurations: [
+        { credentialProviderType: "API_KEY", credentialProvider: { apiKeyCredentialProvider: { providerArn, credentialLocation: "HEADER", credentialParameterName: "x-api-key" } } },
+      ],
+    }),
+  );
+  const targetId = created.targetId!;
+  const read = () => sdk.send(new GetGatewayTargetCommand({ gatewayIdentifier: gatewayId, targetId }));
+  await expect.poll(async () => (await read()).status, { timeout: 15_000 }).toBe("READY");
+
+  await page.goto(`/gateways/${gatewayId}/targets/${targetId}/edit`);
+  const provider = page.getByRole("combobox", { name: /^API key provider/ });
+  await expect(provider).toHaveValue(providerArn);
+  await expect(provider.locator("option:checked")).toHaveText("gone-key (not found in this region)");
+  await page.getByRole("button", { name: "Save target" }).click();
+  await expect(page).toHaveURL(new RegExp(`/gateways/${gatewayId}/targets$`));
+  await expect.poll(async () => (await read()).status, { timeout: 15_000 }).toBe("READY");
+  expect((await read()).credentialProviderConfigurations?.[0].credentialProvider?.apiKeyCredentialProvider?.providerArn).toBe(providerArn);
 });

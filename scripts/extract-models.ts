@@ -47,6 +47,14 @@ export const SUPPORTED: Record<string, { file: string; operations: string[] }> =
       "CreateRole", "GetRole", "ListRoles", "DeleteRole", "UpdateAssumeRolePolicy",
       "PutRolePolicy", "GetRolePolicy", "ListRolePolicies", "DeleteRolePolicy",
       "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies", "TagRole",
+      "CreatePolicy", "GetPolicy", "GetPolicyVersion", "DeletePolicy",
+    ],
+  },
+  lambda: {
+    file: "lambda-2015-03-31.json",
+    operations: [
+      "CreateFunction", "GetFunction", "ListFunctions", "UpdateFunctionCode", "DeleteFunction", "Invoke",
+      "AddPermission", "GetPolicy", "RemovePermission",
     ],
   },
 };

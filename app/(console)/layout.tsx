@@ -6,6 +6,18 @@ import { NavLink } from "@/components/shell/nav-link";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { authMode } from "@/lib/auth/token";
+import { getBackend, getRegion, REGIONS, sandboxEndpoint } from "@/lib/aws/config";
+import { loaded } from "@/lib/aws/errors";
+import { getCallerIdentity } from "@/lib/aws/sts";
+import type { Loaded } from "@/lib/models/loaded";
+
+/** Reads what the banner shows inside its Suspense boundary, so no page waits for STS. */
+async function Banner() {
+  const region = await getRegion();
+  // The banner never fails the page: any error becomes its one-line problem.
+  const account = loaded(getCallerIdentity(region).then((c) => c.account)).catch((): Loaded<string> => ({ ok: false, message: "Could not identify the AWS account." }));
+  return <BackendBanner backend={getBackend()} sandboxEndpoint={sandboxEndpoint()} region={region} regions={REGIONS} account={account} />;
+}
 
 export default function ConsoleLayout({ children }: { children: ReactNode }) {
   return (
@@ -43,7 +55,7 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
           {authMode() === "token" ? <SignOutButton /> : null}
         </header>
         <Suspense fallback={<BackendBannerSkeleton />}>
-          <BackendBanner />
+          <Banner />
         </Suspense>
         <main id="main" tabIndex={-1} className="flex-1 px-8 py-6 focus:outline-none">
           {children}

@@ -4,7 +4,7 @@ import type { AuditEntry } from "@/lib/audit/log";
 import { Badge } from "@/components/ui/badge";
 import { NoValue } from "@/components/ui/detail-list";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { formatDateTime } from "@/components/gateways/format";
+import { formatDateTime } from "@/components/ui/format";
 
 export function AuditEmptyState() {
   return (

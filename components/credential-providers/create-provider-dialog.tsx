@@ -2,7 +2,7 @@
 // Create a credential provider without leaving the current form (e.g. a target's outbound auth): a dialog around the provider forms.
 import { Plus } from "lucide-react";
 import { useState, type ReactNode } from "react";
-import type { ApiKeyProvider, Oauth2Provider } from "@/lib/aws/credential-providers";
+import type { ApiKeyProvider, Oauth2Provider } from "@/lib/models/credential-providers";
 import { PROVIDER_NOUN } from "@/lib/schemas/credential-provider";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";

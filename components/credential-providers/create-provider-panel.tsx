@@ -2,7 +2,7 @@
 // The create-provider pages: the form, then what was created, with a way back and a way to create another.
 import Link from "next/link";
 import { useState } from "react";
-import type { CredentialProvider } from "@/lib/aws/credential-providers";
+import type { CredentialProvider } from "@/lib/models/credential-providers";
 import type { ProviderKind } from "@/lib/schemas/credential-provider";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 "use client";
 // Create an OAuth2 provider: vendor, the vendor's settings, client id and the write-only client secret; one schema on both sides.
 import { createOauth2ProviderAction } from "@/lib/actions/credential-providers";
-import type { Oauth2Provider } from "@/lib/aws/credential-providers";
+import type { Oauth2Provider } from "@/lib/models/credential-providers";
 import { emptyOauth2ProviderForm, oauth2ProviderSchema } from "@/lib/schemas/credential-provider";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -17,10 +17,10 @@ export function Oauth2ProviderForm({ idPrefix = "oauth2-provider", ...props }: P
           <VendorFields form={form} idPrefix={idPrefix} />
           <div className="grid gap-5 md:grid-cols-2">
             <Field id={`${idPrefix}-clientId`} label="Client ID" required error={form.errors.clientId} hint="From the app you registered with the vendor.">
-              {(p) => <Input {...p} autoComplete="off" spellCheck={false} value={form.values.clientId} onChange={(e) => form.set("clientId", e.target.value)} onBlur={() => form.touch("clientId")} />}
+              {(p) => <Input {...p} autoComplete="off" spellCheck={false} {...form.bind("clientId")} />}
             </Field>
             <Field id={`${idPrefix}-clientSecret`} label="Client secret" required error={form.errors.clientSecret} hint="Stored in the token vault; sent once and never shown again.">
-              {(p) => <SecretInput {...p} value={form.values.clientSecret} onChange={(e) => form.set("clientSecret", e.target.value)} onBlur={() => form.touch("clientSecret")} />}
+              {(p) => <SecretInput {...p} {...form.bind("clientSecret")} />}
             </Field>
           </div>
           <p className="text-xs text-muted-foreground">

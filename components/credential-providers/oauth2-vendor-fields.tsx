@@ -153,7 +153,7 @@ export function VendorFields({ form, idPrefix }: { form: Form; idPrefix: string 
         error={form.errors.tenantId}
         hint="Your Entra ID directory (tenant) ID or domain, e.g. contoso.onmicrosoft.com. Leave empty for multi-tenant apps (common)."
       >
-        {(p) => <Input {...p} autoComplete="off" spellCheck={false} value={form.values.tenantId} onChange={(e) => form.set("tenantId", e.target.value)} onBlur={() => form.touch("tenantId")} />}
+        {(p) => <Input {...p} autoComplete="off" spellCheck={false} {...form.bind("tenantId")} />}
       </Field>
     );
   }

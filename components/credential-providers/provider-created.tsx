@@ -1,7 +1,7 @@
 // What a user sees right after creating a provider: its ARN (and OAuth2 callback URL) to copy, and that the secret is gone for good.
 import { CheckCircle2 } from "lucide-react";
 import { useId, type ReactNode } from "react";
-import type { CredentialProvider } from "@/lib/aws/credential-providers";
+import type { CredentialProvider } from "@/lib/models/credential-providers";
 import { vendorLabel } from "@/lib/schemas/credential-provider";
 import { Callout } from "@/components/ui/alert";
 import { CopyValue } from "@/components/ui/copy-value";

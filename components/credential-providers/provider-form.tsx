@@ -4,10 +4,11 @@ import { useRef, useState, useTransition, type ComponentProps, type FormEvent, t
 import type { ActionResult } from "@/lib/actions/result";
 import { PROVIDER_NAME_MAX, PROVIDER_NOUN, type ProviderKind } from "@/lib/schemas/credential-provider";
 import { useZodForm, type Validator, type ZodFormApi } from "@/components/forms/use-zod-form";
+import type { StringPath } from "@/components/forms/field-path";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 
 export type ProviderFormProps<P> = {
   onCreated: (provider: P) => void;
@@ -41,7 +42,9 @@ export function ProviderForm<V extends { name: string }, P>({
 }) {
   const noun = PROVIDER_NOUN[kind];
   const form = useZodForm<V>(schema, initial);
-  const { values, errors, set, touch } = form;
+  const { values, errors, bind } = form;
+  // V is generic here, so its paths are not known yet; every V has a string name.
+  const NAME = "name" as StringPath<V>;
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<{ message: string; errorName?: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -82,7 +85,7 @@ export function ProviderForm<V extends { name: string }, P>({
         error={errors.name}
         hint={`Up to ${PROVIDER_NAME_MAX} letters, digits, hyphens and underscores; unique among the ${noun}s of this region.`}
       >
-        {(p) => <Input {...p} autoComplete="off" spellCheck={false} value={values.name} onChange={(e) => set("name", e.target.value)} onBlur={() => touch("name")} />}
+        {(p) => <Input {...p} autoComplete="off" spellCheck={false} {...bind(NAME)} />}
       </Field>
       {children(form)}
       <div className="flex items-center gap-3">

@@ -2,14 +2,14 @@
 import { KeyRound, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ApiKeyProvider, CredentialProvider, Oauth2Provider } from "@/lib/aws/credential-providers";
+import type { ApiKeyProvider, CredentialProvider, Oauth2Provider } from "@/lib/models/credential-providers";
 import { PROVIDER_NOUN, vendorLabel, type ProviderKind } from "@/lib/schemas/credential-provider";
 import { buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { NoValue } from "@/components/ui/detail-list";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { formatDateTime } from "@/components/gateways/format";
+import { formatDateTime } from "@/components/ui/format";
 import { DeleteProviderDialog } from "./delete-provider-dialog";
 
 function CopyCell({ value, label, caption }: { value: string | undefined; label: string; caption?: string }) {

@@ -1,10 +1,10 @@
 // Every field of a gateway, with copy buttons for its URL and ARN.
-import type { Gateway } from "@/lib/aws/gateways";
+import type { Gateway } from "@/lib/models/gateways";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyValue } from "@/components/ui/copy-value";
 import { BadgeList, DetailList, DetailRow, NoValue } from "@/components/ui/detail-list";
-import { AUTHORIZER_LABELS } from "./status-badge";
-import { formatDateTime } from "./format";
+import { authorizerTypeName } from "@/lib/schemas/labels";
+import { formatDateTime } from "@/components/ui/format";
 
 export function GatewayDetail({ gateway: g }: { gateway: Gateway }) {
   const jwt = g.authorizerConfiguration?.customJWTAuthorizer;
@@ -45,7 +45,7 @@ export function GatewayDetail({ gateway: g }: { gateway: Gateway }) {
         </CardHeader>
         <CardContent>
           <DetailList>
-            <DetailRow label="Authorizer type">{AUTHORIZER_LABELS[g.authorizerType] ?? g.authorizerType}</DetailRow>
+            <DetailRow label="Authorizer type">{authorizerTypeName(g.authorizerType)}</DetailRow>
             {jwt ? (
               <>
                 <DetailRow label="Discovery URL">

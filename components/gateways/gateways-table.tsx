@@ -1,10 +1,11 @@
 // The gateways table: name (link), status, authorizer, protocol, created and updated times.
 import Link from "next/link";
-import type { GatewaySummary } from "@/lib/aws/gateways";
+import type { GatewaySummary } from "@/lib/models/gateways";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { Skeleton } from "@/components/ui/skeleton";
-import { AUTHORIZER_LABELS, StatusBadge } from "./status-badge";
-import { formatDateTime } from "./format";
+import { authorizerTypeName } from "@/lib/schemas/labels";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatDateTime } from "@/components/ui/format";
 
 export function GatewaysTable({ items }: { items: GatewaySummary[] }) {
   return (
@@ -31,7 +32,7 @@ export function GatewaysTable({ items }: { items: GatewaySummary[] }) {
             <Td>
               <StatusBadge status={g.status} />
             </Td>
-            <Td className="whitespace-nowrap">{AUTHORIZER_LABELS[g.authorizerType] ?? g.authorizerType}</Td>
+            <Td className="whitespace-nowrap">{authorizerTypeName(g.authorizerType)}</Td>
             <Td>{g.protocolType}</Td>
             <Td className="text-muted-foreground">
               <DateTime iso={g.createdAt} />

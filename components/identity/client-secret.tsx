@@ -5,7 +5,7 @@ import { useState } from "react";
 import { revealClientSecretAction } from "@/lib/actions/identity";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 
 const MASK = "•".repeat(24);
 const UNREACHABLE = "The console could not reach its server. Check that it is running, then try again.";

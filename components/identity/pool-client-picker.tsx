@@ -3,7 +3,7 @@
 import { RefreshCw } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { listPoolClientsAction, listUserPoolsAction, type PoolOption } from "@/lib/actions/identity";
-import type { AppClientInfo } from "@/lib/aws/cognito";
+import type { AppClientInfo } from "@/lib/models/identity";
 import { Callout } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

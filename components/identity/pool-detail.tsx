@@ -1,6 +1,6 @@
 // One user pool: its OIDC URLs, domain, resource servers and scopes, and app clients with secret reveal and test tokens.
 import Link from "next/link";
-import type { AppClientInfo, PoolDetail } from "@/lib/aws/cognito";
+import type { AppClientInfo, PoolDetail } from "@/lib/models/identity";
 import { newGatewayHref } from "@/lib/schemas/cognito";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -8,10 +8,9 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyValue } from "@/components/ui/copy-value";
 import { BadgeList, DetailList, DetailRow } from "@/components/ui/detail-list";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { formatDateTime } from "@/components/gateways/format";
+import { formatDateTime, formatDuration } from "@/components/ui/format";
 import { ClientSecret } from "./client-secret";
 import { DomainStatusBadge } from "./domain-status";
-import { formatDuration } from "./format";
 import { TestTokenButton } from "./test-token";
 import { VerifyDiscoveryButton } from "./verify-discovery-button";
 

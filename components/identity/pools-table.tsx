@@ -1,11 +1,11 @@
 // The user pools table: name (link), made-for-gateway mark, domain and status, discovery URL and token endpoint, created.
 import Link from "next/link";
-import type { PoolSummary } from "@/lib/aws/cognito";
+import type { PoolSummary } from "@/lib/models/identity";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { formatDateTime } from "@/components/gateways/format";
+import { formatDateTime } from "@/components/ui/format";
 import { DomainStatusBadge } from "./domain-status";
 
 export function PoolsTable({ items }: { items: PoolSummary[] }) {

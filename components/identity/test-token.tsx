@@ -3,14 +3,13 @@
 import { KeyRound, ShieldAlert, ShieldCheck } from "lucide-react";
 import { useEffect, useState } from "react";
 import { getTestTokenAction } from "@/lib/actions/identity";
-import type { TestToken } from "@/lib/aws/cognito";
+import type { TestToken } from "@/lib/models/identity";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { ErrorCallout } from "@/components/gateways/error-callout";
-import { formatDateTime } from "@/components/gateways/format";
-import { formatRelative } from "./format";
+import { ErrorCallout } from "@/components/ui/error-callout";
+import { formatDateTime, formatRelative } from "@/components/ui/format";
 
 const TIME_CLAIMS = new Set(["exp", "iat", "auth_time", "nbf"]);
 

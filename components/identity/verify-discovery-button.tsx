@@ -3,7 +3,7 @@
 import { CheckCircle2, SearchCheck, XCircle } from "lucide-react";
 import { useState } from "react";
 import { verifyDiscoveryUrlAction } from "@/lib/actions/identity";
-import type { DiscoveryCheck } from "@/lib/aws/oidc";
+import type { DiscoveryCheck } from "@/lib/models/identity";
 import { Callout } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { applyGatewayPermissionsAction } from "@/lib/actions/permissions";
 import { Button } from "@/components/ui/button";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 
 export function ApplyPolicyButton({ gatewayId, roleName, upToDate }: { gatewayId: string; roleName: string; upToDate: boolean }) {
   const router = useRouter();

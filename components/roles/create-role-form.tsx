@@ -7,7 +7,7 @@ import { emptyExecutionRoleForm, ROLE_DESCRIPTION_MAX } from "@/lib/schemas/role
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { CreatedRole } from "./created-role";
 import { InlinePolicyFields } from "./inline-policy-fields";
 import { TrustPolicyPreview } from "./trust-policy-preview";
@@ -17,7 +17,7 @@ type Failure = { message: string; errorName?: string; partial?: { roleName: stri
 
 export function CreateRoleForm({ accountId, region }: { accountId: string; region: string }) {
   const form = useRoleForm(emptyExecutionRoleForm());
-  const { values, errors, set, touch } = form;
+  const { values, errors, set, bind, touch } = form;
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
@@ -46,7 +46,9 @@ export function CreateRoleForm({ accountId, region }: { accountId: string; regio
         return;
       }
       form.setServerErrors(result.fieldErrors);
-      setFailure({ message: result.message, errorName: result.errorName, partial: "partial" in result ? result.partial : undefined });
+      const made = result.provisioned;
+      const partial = made?.roleName && made.roleArn ? { roleName: made.roleName, roleArn: made.roleArn, created: made.created } : undefined;
+      setFailure({ message: result.message, errorName: result.errorName, partial });
       focusFirstInvalid();
     });
   }
@@ -76,7 +78,7 @@ export function CreateRoleForm({ accountId, region }: { accountId: string; regio
         <div className="space-y-5">
           <Field id="role-name" label="Role name" required error={errors.roleName} hint="Up to 64 letters, digits and + = , . @ _ -; unique in the account, ignoring case.">
             {(p) => (
-              <Input {...p} autoComplete="off" value={values.roleName} onChange={(e) => set("roleName", e.target.value)} onBlur={() => touch("roleName")} />
+              <Input {...p} autoComplete="off" {...bind("roleName")} />
             )}
           </Field>
           <Field

@@ -1,31 +1,21 @@
-// Loads the region's gateways on the server for the management policy generator's checkbox list.
-import { ConsoleError } from "@/lib/aws/errors";
-import { listGateways } from "@/lib/aws/gateways";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+// The management policy generator fed with the region's gateways, which the page reads on the server.
+import type { Loaded } from "@/lib/models/loaded";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { ManagementPolicyGenerator, type GatewayChoice } from "./management-policy-generator";
 
-const PAGE_SIZE = 100;
-const MAX_PAGES = 10;
+export type GatewayChoices = { gateways: GatewayChoice[]; truncated: boolean };
 
-export async function ManagementPolicySection({ accountId, region }: { accountId: string; region: string }) {
-  const gateways: GatewayChoice[] = [];
-  let nextToken: string | undefined;
-  try {
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const out = await listGateways(region, { pageSize: PAGE_SIZE, nextToken });
-      gateways.push(...out.items.map((g) => ({ gatewayId: g.gatewayId, name: g.name })));
-      nextToken = out.nextToken;
-      if (!nextToken) break;
-    }
-  } catch (err) {
-    if (!(err instanceof ConsoleError)) throw err;
+/** `choices` is the page's read, still in flight: awaiting it here lets the rest of the page stream first. */
+export async function ManagementPolicySection({ accountId, region, choices: reading }: { accountId: string; region: string; choices: Promise<Loaded<GatewayChoices>> }) {
+  const read = await reading;
+  if (!read.ok) {
     // The unscoped policies need no gateway list: offer them anyway.
     return (
       <div className="space-y-4">
-        <ErrorCallout title="Gateways could not be listed, so the policy cannot be limited to some of them" message={err.message} errorName={err.awsName} />
+        <ErrorCallout title="Gateways could not be listed, so the policy cannot be limited to some of them" message={read.message} errorName={read.errorName} />
         <ManagementPolicyGenerator accountId={accountId} region={region} gateways={[]} />
       </div>
     );
   }
-  return <ManagementPolicyGenerator accountId={accountId} region={region} gateways={gateways} truncated={Boolean(nextToken)} />;
+  return <ManagementPolicyGenerator accountId={accountId} region={region} gateways={read.data.gateways} truncated={read.data.truncated} />;
 }

@@ -1,27 +1,26 @@
 // The roles that trust bedrock-agentcore.amazonaws.com, each with the trust-policy linter's verdict.
-import { listRolesTrustingAgentCore } from "@/lib/aws/iam";
-import { ConsoleError } from "@/lib/aws/errors";
+import type { Loaded } from "@/lib/models/loaded";
+import type { RoleSummary } from "@/lib/models/roles";
 import { lintTrustPolicy } from "@/lib/policies/lint";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { RoleVerdict } from "./role-verdict";
 
 const date = (iso: string) => (iso ? iso.slice(0, 10) : "");
 
-export async function TrustingRoles({ accountId, region }: { accountId: string; region: string }) {
-  let roles;
-  try {
-    roles = await listRolesTrustingAgentCore(region);
-  } catch (err) {
-    if (!(err instanceof ConsoleError)) throw err;
+/** `roles` is the page's read, still in flight: awaiting it here lets the rest of the page stream first. */
+export async function TrustingRoles({ accountId, region, roles: reading }: { accountId: string; region: string; roles: Promise<Loaded<RoleSummary[]>> }) {
+  const read = await reading;
+  if (!read.ok) {
     return (
       <div className="p-4">
-        <ErrorCallout title="Roles could not be listed" message={err.message} errorName={err.awsName} />
+        <ErrorCallout title="Roles could not be listed" message={read.message} errorName={read.errorName} />
       </div>
     );
   }
+  const roles = read.data;
   if (roles.length === 0) {
     return (
       <p className="px-5 py-6 text-sm text-muted-foreground">

@@ -1,20 +1,22 @@
 // The banner that always says which backend, account and region the console is talking to.
-import { getBackend, getRegion, REGIONS, sandboxEndpoint } from "@/lib/aws/config";
-import { ConsoleError } from "@/lib/aws/errors";
-import { getCallerIdentity } from "@/lib/aws/sts";
+import type { Loaded } from "@/lib/models/loaded";
 import { Badge } from "@/components/ui/badge";
 import { RegionSwitcher } from "./region-switcher";
 
-export async function BackendBanner() {
-  const backend = getBackend();
-  const region = await getRegion();
-  let account: string | null = null;
-  let problem: string | null = null;
-  try {
-    account = (await getCallerIdentity(region)).account;
-  } catch (err) {
-    problem = err instanceof ConsoleError ? `${err.message} (${err.awsName})` : "Could not identify the AWS account.";
-  }
+export type BackendBannerProps = {
+  backend: "sandbox" | "aws";
+  /** Where the sandbox listens (shown on hover); undefined on AWS. */
+  sandboxEndpoint?: string;
+  region: string;
+  regions: readonly string[];
+  /** The account id from STS, read by the layout and still in flight. */
+  account: Promise<Loaded<string>>;
+};
+
+export async function BackendBanner({ backend, sandboxEndpoint, region, regions, account: reading }: BackendBannerProps) {
+  const read = await reading;
+  const account = read.ok ? read.data : null;
+  const problem = read.ok ? null : read.errorName ? `${read.message} (${read.errorName})` : read.message;
   return (
     <div
       role="region"
@@ -24,7 +26,7 @@ export async function BackendBanner() {
       <span className="flex items-center gap-2">
         <span className="text-muted-foreground">Backend</span>
         {backend === "sandbox" ? (
-          <Badge tone="info" title={sandboxEndpoint()}>
+          <Badge tone="info" title={sandboxEndpoint}>
             Sandbox
           </Badge>
         ) : (
@@ -37,7 +39,7 @@ export async function BackendBanner() {
           {account ?? "unknown"}
         </span>
       </span>
-      <RegionSwitcher region={region} regions={REGIONS} />
+      <RegionSwitcher region={region} regions={regions} />
       {backend === "sandbox" ? (
         <span className="text-muted-foreground">Local sandbox: nothing here touches AWS.</span>
       ) : null}

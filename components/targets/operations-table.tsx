@@ -1,5 +1,5 @@
 // The tools an inline OpenAPI document or Smithy model gives: one per operation.
-import { parseApiDocument } from "@/lib/schemas/api-document";
+import { parseApiDocument } from "@/formats/api-document";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 
 export function OperationsTable({ text, kind }: { text: string; kind: "openapi" | "smithy" }) {

@@ -1,11 +1,11 @@
 // Every field of a target, and the tools its inline schema declares.
-import type { Target } from "@/lib/aws/targets";
+import type { Target } from "@/lib/models/targets";
 import { targetTypeOf } from "@/lib/schemas/target-mapping";
-import { OUTBOUND_AUTH_LABELS, TARGET_TYPE_LABELS } from "@/lib/schemas/target";
+import { OUTBOUND_AUTH_LABELS, TARGET_TYPE_LABELS } from "@/lib/schemas/labels";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyValue } from "@/components/ui/copy-value";
 import { DetailList, DetailRow, NoValue } from "@/components/ui/detail-list";
-import { formatDateTime } from "@/components/gateways/format";
+import { formatDateTime } from "@/components/ui/format";
 import { OperationsTable } from "./operations-table";
 import { ToolsTable } from "./tools-table";
 
@@ -32,7 +32,7 @@ export function TargetDetail({ target: t }: { target: Target }) {
         <CardContent>
           <DetailList>
             <DetailRow label="Target ID">{mono(t.targetId)}</DetailRow>
-            <DetailRow label="Type">{type === "other" ? "Other" : TARGET_TYPE_LABELS[type]}</DetailRow>
+            <DetailRow label="Type">{type === "other" ? "Other" : TARGET_TYPE_LABELS[type].label}</DetailRow>
             <DetailRow label="Description">{t.description || <NoValue />}</DetailRow>
             {mcp?.lambda ? (
               <>

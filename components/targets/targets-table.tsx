@@ -1,20 +1,11 @@
 // A gateway's targets: name (link), type, status, last synchronized, and the row's actions.
 import Link from "next/link";
-import type { TargetSummary } from "@/lib/aws/targets";
+import type { TargetSummary } from "@/lib/models/targets";
+import { targetTypeName } from "@/lib/schemas/labels";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { StatusBadge } from "@/components/gateways/status-badge";
-import { formatDateTime } from "@/components/gateways/format";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatDateTime } from "@/components/ui/format";
 import { TargetRowActions } from "./target-row-actions";
-
-export const TARGET_TYPE_NAMES: Record<string, string> = {
-  LAMBDA: "Lambda",
-  OPEN_API_SCHEMA: "OpenAPI",
-  SMITHY_MODEL: "Smithy",
-  MCP_SERVER: "MCP server",
-  API_GATEWAY: "API Gateway",
-  CONNECTOR: "Connector",
-  AGENTCORE_RUNTIME: "AgentCore Runtime",
-};
 
 export function TargetsTable({ gatewayId, targets }: { gatewayId: string; targets: TargetSummary[] }) {
   return (
@@ -41,7 +32,7 @@ export function TargetsTable({ gatewayId, targets }: { gatewayId: string; target
                 </Link>
                 <div className="font-mono text-xs text-muted-foreground">{t.targetId}</div>
               </Td>
-              <Td>{TARGET_TYPE_NAMES[type] ?? (type || "—")}</Td>
+              <Td>{targetTypeName(type)}</Td>
               <Td>
                 <StatusBadge status={t.status} />
               </Td>

@@ -3,24 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getRegion } from "@/lib/aws/config";
-import {
-  assertQuickCreatePool,
-  cleanupCognito,
-  finishQuickCreate,
-  getTestToken,
-  listPoolClients,
-  listUserPools,
-  newQuickCreateReport,
-  oidcHost,
-  poolRegion,
-  revealClientSecret,
-  runQuickCreatePhase,
-  type AppClientInfo,
-  type CleanupReport,
-  type TestToken,
-} from "@/lib/aws/cognito";
+import { oidcHost, poolRegion } from "@/lib/aws/cognito/endpoints";
+import { listPoolClients, listUserPools, revealClientSecret, type AppClientInfo } from "@/lib/aws/cognito/pools";
+import { assertQuickCreatePool, cleanupCognito, finishQuickCreate, newQuickCreateReport, runQuickCreatePhase, type CleanupReport } from "@/lib/aws/cognito/quick-create";
+import { getTestToken, type TestToken } from "@/lib/aws/cognito/tokens";
 import { verifyDiscoveryUrl, type DiscoveryCheck } from "@/lib/aws/oidc";
-import { issuesToFieldErrors, type FieldErrors } from "@/lib/schemas/form-errors";
+import type { FieldErrors } from "@/lib/schemas/form-errors";
 import {
   SCOPE_MAX,
   SCOPE_PATTERN,
@@ -33,9 +21,9 @@ import {
   type QuickCreateResult,
   type QuickCreateStep,
 } from "@/lib/schemas/cognito";
-import { fail, runAction, type ActionResult } from "./result";
+import { action, arg, form } from "./action";
+import { fail } from "./result";
 
-const INVALID_FORM = "Some fields need attention. Fix them and submit again.";
 const BAD_REPORT = "The quick-create progress sent back is not valid. Start again.";
 
 /** The form field a failed step's validation error belongs to. */
@@ -57,115 +45,85 @@ function reportFieldErrors(report: QuickCreateReport): FieldErrors {
 }
 
 /** Step 1: validates the form and creates the user pool (tagged as made for a gateway). */
-export async function quickCreatePoolAction(values: unknown): Promise<ActionResult<QuickCreateReport>> {
-  const parsed = quickCreateSchema.safeParse(values);
-  if (!parsed.success) return fail(INVALID_FORM, issuesToFieldErrors(parsed.error.issues));
-  return runAction(async () => {
-    const region = await getRegion();
-    const report = await runQuickCreatePhase(newQuickCreateReport(parsed.data, region), "pool");
-    const e = report.errors.pool;
-    if (e) return fail(e.message, reportFieldErrors(report), e.errorName);
-    return { ok: true, data: report };
-  });
-}
+export const quickCreatePoolAction = action(form(quickCreateSchema)).handle<QuickCreateReport>(async ([values]) => {
+  const report = await runQuickCreatePhase(newQuickCreateReport(values, await getRegion()), "pool");
+  const e = report.errors.pool;
+  if (e) return fail(e.message, reportFieldErrors(report), e.errorName);
+  return { ok: true, data: report };
+});
 
-const phaseSchema = z.enum(["domainAndResourceServer", "client", "domainActive"]);
+const reportArg = arg(quickCreateReportSchema, BAD_REPORT);
+const phaseArg = arg(z.enum(["domainAndResourceServer", "client", "domainActive"]), BAD_REPORT);
+const poolGone = (poolId: string | undefined) => fail(`User pool ${poolId} no longer exists.`, {}, "ResourceNotFoundException");
 
 /**
  * The next steps: "domainAndResourceServer" (both in parallel), "client", then "domainActive" (waits up to
  * ~15 s per call; call again while the domain is CREATING). Step failures come back in `report.errors`.
  */
-export async function quickCreatePhaseAction(report: unknown, phase: unknown): Promise<ActionResult<QuickCreateReport>> {
-  const r = quickCreateReportSchema.safeParse(report);
-  const p = phaseSchema.safeParse(phase);
-  if (!r.success || !p.success) return fail(BAD_REPORT);
-  return runAction(async () => {
-    if (p.data !== "domainActive" && !(await assertQuickCreatePool(r.data))) return fail(`User pool ${r.data.poolId} no longer exists.`, {}, "ResourceNotFoundException");
-    const next = await runQuickCreatePhase(r.data, p.data, { domainWaitMs: 15_000 });
-    return { ok: true, data: next };
-  });
-}
+export const quickCreatePhaseAction = action(reportArg, phaseArg).handle<QuickCreateReport>(async ([report, phase]) => {
+  if (phase !== "domainActive" && !(await assertQuickCreatePool(report))) return poolGone(report.poolId);
+  return { ok: true, data: await runQuickCreatePhase(report, phase, { domainWaitMs: 15_000 }) };
+});
 
 /** Last step: the result, ids and URLs only (the client secret comes from revealClientSecretAction, on a click). */
-export async function finishQuickCreateAction(report: unknown): Promise<ActionResult<QuickCreateResult>> {
-  const r = quickCreateReportSchema.safeParse(report);
-  if (!r.success) return fail(BAD_REPORT);
-  return runAction(async () => {
-    if (!(await assertQuickCreatePool(r.data))) return fail(`User pool ${r.data.poolId} no longer exists.`, {}, "ResourceNotFoundException");
-    const result = await finishQuickCreate(r.data);
-    revalidatePath("/identity");
-    return { ok: true, data: result };
-  });
-}
+export const finishQuickCreateAction = action(reportArg).handle<QuickCreateResult>(async ([report]) => {
+  if (!(await assertQuickCreatePool(report))) return poolGone(report.poolId);
+  const result = await finishQuickCreate(report);
+  revalidatePath("/identity");
+  return { ok: true, data: result };
+});
 
 /** Deletes what a stopped quick create made (only a pool tagged with the report's run id). */
-export async function cleanupQuickCreateAction(report: unknown): Promise<ActionResult<CleanupReport>> {
-  const r = quickCreateReportSchema.safeParse(report);
-  if (!r.success) return fail(BAD_REPORT);
-  return runAction(async () => {
-    const out = await cleanupCognito(r.data);
-    revalidatePath("/identity");
-    return { ok: true, data: out };
-  });
-}
-
-const tokenSchema = z.string().max(4096).optional();
+export const cleanupQuickCreateAction = action(reportArg).handle<CleanupReport>(async ([report]) => {
+  const out = await cleanupCognito(report);
+  revalidatePath("/identity");
+  return { ok: true, data: out };
+});
 
 export type PoolOption = { id: string; name: string };
 
 /** One page (60) of the region's user pools, ids and names only, for pickers. */
-export async function listUserPoolsAction(nextToken?: unknown): Promise<ActionResult<{ pools: PoolOption[]; nextToken?: string }>> {
-  const t = tokenSchema.safeParse(nextToken);
-  if (!t.success) return fail("That page token is not valid.");
-  return runAction(async () => {
-    const page = await listUserPools(await getRegion(), { pageSize: 60, nextToken: t.data, details: false });
+export const listUserPoolsAction = action(arg(z.string().max(4096).optional(), "That page token is not valid.")).handle<{ pools: PoolOption[]; nextToken?: string }>(
+  async ([nextToken]) => {
+    const page = await listUserPools(await getRegion(), { pageSize: 60, nextToken, details: false });
     return { ok: true, data: { pools: page.items.map((p) => ({ id: p.id, name: p.name })), nextToken: page.nextToken } };
-  });
-}
+  },
+);
 
 /** A pool's discovery URL and app clients (without secrets), for pickers. */
-export async function listPoolClientsAction(poolId: unknown): Promise<ActionResult<{ discoveryUrl: string; clients: AppClientInfo[] }>> {
-  const p = poolIdSchema.safeParse(poolId);
-  if (!p.success) return fail("That is not a user pool id.");
-  return runAction(async () => {
-    const region = poolRegion(p.data, await getRegion());
-    const clients = await listPoolClients(region, p.data);
-    return { ok: true, data: { discoveryUrl: cognitoDiscoveryUrl(oidcHost(), p.data, region), clients } };
-  });
-}
+export const listPoolClientsAction = action(arg(poolIdSchema, "That is not a user pool id.")).handle<{ discoveryUrl: string; clients: AppClientInfo[] }>(
+  async ([poolId]) => {
+    const region = poolRegion(poolId, await getRegion());
+    const clients = await listPoolClients(region, poolId);
+    return { ok: true, data: { discoveryUrl: cognitoDiscoveryUrl(oidcHost(), poolId, region), clients } };
+  },
+);
+
+const NOT_A_CLIENT = "That is not a user pool and app client id.";
+const poolArg = arg(poolIdSchema, NOT_A_CLIENT);
+const clientArg = arg(clientIdSchema, NOT_A_CLIENT);
 
 /** Reads an app client's secret: only ever called from the user's Reveal click. */
-export async function revealClientSecretAction(poolId: unknown, clientId: unknown): Promise<ActionResult<{ secret: string }>> {
-  const p = poolIdSchema.safeParse(poolId);
-  const c = clientIdSchema.safeParse(clientId);
-  if (!p.success || !c.success) return fail("That is not a user pool and app client id.");
-  return runAction(async () => {
-    const secret = await revealClientSecret(poolRegion(p.data, await getRegion()), p.data, c.data);
-    if (!secret) return fail("This app client has no secret (a public client).", {}, "NoClientSecret");
-    return { ok: true, data: { secret } };
-  });
-}
+export const revealClientSecretAction = action(poolArg, clientArg).handle<{ secret: string }>(async ([poolId, clientId]) => {
+  const secret = await revealClientSecret(poolRegion(poolId, await getRegion()), poolId, clientId);
+  if (!secret) return fail("This app client has no secret (a public client).", {}, "NoClientSecret");
+  return { ok: true, data: { secret } };
+});
 
-const scopesSchema = z.array(z.string().max(SCOPE_MAX).regex(new RegExp(SCOPE_PATTERN))).max(50).optional();
+const scopesArg = arg(
+  z.array(z.string().max(SCOPE_MAX).regex(new RegExp(SCOPE_PATTERN))).max(50).optional(),
+  "A requested scope is not a valid scope name.",
+  { scopes: "Use identifier/scope names." },
+);
 
 /** Runs the client-credentials grant on the server and returns the token, decoded and verified, with a curl. */
-export async function getTestTokenAction(poolId: unknown, clientId: unknown, scopes?: unknown): Promise<ActionResult<TestToken>> {
-  const p = poolIdSchema.safeParse(poolId);
-  const c = clientIdSchema.safeParse(clientId);
-  const s = scopesSchema.safeParse(scopes);
-  if (!p.success || !c.success) return fail("That is not a user pool and app client id.");
-  if (!s.success) return fail("A requested scope is not a valid scope name.", { scopes: "Use identifier/scope names." });
-  return runAction(async () => {
-    const token = await getTestToken(poolRegion(p.data, await getRegion()), p.data, c.data, s.data ?? []);
-    return { ok: true, data: token };
-  });
-}
-
-const urlSchema = z.string().trim().min(1, "Enter a discovery URL.").max(2048);
+export const getTestTokenAction = action(poolArg, clientArg, scopesArg).handle<TestToken>(async ([poolId, clientId, scopes]) => {
+  const token = await getTestToken(poolRegion(poolId, await getRegion()), poolId, clientId, scopes ?? []);
+  return { ok: true, data: token };
+});
 
 /** Fetches a discovery document on the server and reports its issuer and JWKS, or why it is not usable. */
-export async function verifyDiscoveryUrlAction(url: unknown): Promise<ActionResult<DiscoveryCheck>> {
-  const u = urlSchema.safeParse(url);
-  if (!u.success) return fail(u.error.issues[0]?.message ?? "Enter a discovery URL.");
-  return runAction(async () => ({ ok: true, data: await verifyDiscoveryUrl(u.data) }));
-}
+export const verifyDiscoveryUrlAction = action(arg(z.string().trim().min(1, "Enter a discovery URL.").max(2048))).handle<DiscoveryCheck>(async ([url]) => ({
+  ok: true,
+  data: await verifyDiscoveryUrl(url),
+}));

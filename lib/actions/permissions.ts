@@ -1,20 +1,17 @@
 "use server";
 // Server action: write the generated least-privilege policy onto the gateway's execution role.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { getRegion } from "@/lib/aws/config";
 import { getGateway } from "@/lib/aws/gateways";
 import { putInlinePolicy } from "@/lib/aws/iam";
 import { gatewayPermissions, TARGET_ACCESS_POLICY_NAME } from "@/lib/aws/permissions";
-import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
-import { fail, runAction, type ActionResult } from "./result";
-
-const gatewayIdSchema = z.string().regex(new RegExp(GATEWAY_ID_PATTERN));
+import { action, arg } from "./action";
+import { gatewayIdSchema } from "./args";
+import { fail } from "./result";
 
 /** Recomputes the policy on the server from the gateway's current targets (the browser's copy is never trusted). */
-export async function applyGatewayPermissionsAction(gatewayId: string): Promise<ActionResult<{ roleName: string; policyName: string }>> {
-  if (!gatewayIdSchema.safeParse(gatewayId).success) return fail("That is not a gateway id.");
-  return runAction(async () => {
+export const applyGatewayPermissionsAction = action(arg(gatewayIdSchema, "That is not a gateway id.")).handle<{ roleName: string; policyName: string }>(
+  async ([gatewayId]) => {
     const region = await getRegion();
     const gateway = await getGateway(region, gatewayId);
     if (!gateway) return fail("This gateway no longer exists.", {}, "ResourceNotFoundException");
@@ -25,5 +22,5 @@ export async function applyGatewayPermissionsAction(gatewayId: string): Promise<
     await putInlinePolicy(region, p.roleName, TARGET_ACCESS_POLICY_NAME, p.generated.policy);
     revalidatePath(`/gateways/${gatewayId}/permissions`);
     return { ok: true, data: { roleName: p.roleName, policyName: TARGET_ACCESS_POLICY_NAME } };
-  });
-}
+  },
+);

@@ -1,5 +1,6 @@
 // Maps AWS SDK errors to typed console errors: a human sentence plus the AWS error name.
 import "server-only";
+import type { Loaded } from "@/lib/models/loaded";
 
 export type ConsoleErrorKind =
   | "validation"
@@ -119,5 +120,15 @@ export async function nullIfNotFound<T>(what: string, read: () => Promise<T>, ma
     const e = map(err, what);
     if (e.kind === "not-found") return null;
     throw e;
+  }
+}
+
+/** Settles a read for a component: a ConsoleError becomes a failure to show; anything else still reaches the error boundary. */
+export async function loaded<T>(work: Promise<T>): Promise<Loaded<T>> {
+  try {
+    return { ok: true, data: await work };
+  } catch (err) {
+    if (!(err instanceof ConsoleError)) throw err;
+    return { ok: false, message: err.message, errorName: err.awsName };
   }
 }

@@ -13,29 +13,9 @@ import {
 } from "@aws-sdk/client-bedrock-agentcore-control";
 import { agentCoreControl } from "./clients";
 import { nullIfNotFound, toConsoleError } from "./errors";
+import type { Gateway, GatewayStatus, GatewaySummary } from "@/lib/models/gateways";
 
-export type GatewayStatus = "CREATING" | "UPDATING" | "UPDATE_UNSUCCESSFUL" | "DELETING" | "READY" | "FAILED";
-
-export type GatewaySummary = {
-  gatewayId: string;
-  name: string;
-  status: GatewayStatus;
-  description?: string;
-  authorizerType: string;
-  protocolType: string;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Gateway = Omit<GetGatewayResponse, "$metadata" | "createdAt" | "updatedAt" | "status" | "authorizerType"> & {
-  gatewayId: string;
-  gatewayArn: string;
-  name: string;
-  status: GatewayStatus;
-  authorizerType: string;
-  createdAt: string;
-  updatedAt: string;
-};
+export type { Gateway, GatewayStatus, GatewaySummary };
 
 export const TRANSITIONAL_STATUSES: readonly GatewayStatus[] = ["CREATING", "UPDATING", "DELETING"];
 

@@ -18,20 +18,9 @@ import { GATEWAY_NAME_TAG_KEY, PURPOSE_TAG } from "@/lib/schemas/role";
 import { iam } from "./clients";
 import { ConsoleError, nullIfNotFound, toConsoleError, type ConsoleErrorKind } from "./errors";
 import { allPages } from "./paging";
+import type { PolicyText, RoleSummary } from "@/lib/models/roles";
 
-/** A policy document as IAM holds it: the decoded text, and the parsed JSON (null when it is not JSON). */
-export type PolicyText = { text: string; document: unknown };
-
-export type RoleSummary = {
-  roleName: string;
-  roleArn: string;
-  roleId: string;
-  path: string;
-  description?: string;
-  createdAt: string;
-  maxSessionDuration?: number;
-  trustPolicy: PolicyText;
-};
+export type { PolicyText, RoleSummary };
 
 export type InlinePolicy = { policyName: string } & PolicyText;
 export type AttachedPolicy = { policyName: string; policyArn: string };
@@ -228,14 +217,6 @@ export async function putInlinePolicy(region: string, roleName: string, policyNa
     await iam(region).send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: policyText(document) }));
   } catch (err) {
     throw iamError(err, `add the inline policy ${policyName} to the role ${roleName}`);
-  }
-}
-
-export async function deleteInlinePolicy(region: string, roleName: string, policyName: string): Promise<void> {
-  try {
-    await iam(region).send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
-  } catch (err) {
-    throw iamError(err, `delete the inline policy ${policyName} of the role ${roleName}`);
   }
 }
 

@@ -3,6 +3,9 @@ import "server-only";
 import crypto from "node:crypto";
 import { ConsoleError, type ConsoleErrorKind } from "./errors";
 import { outboundFetch, RefusedUrlError, TooLargeError, type OutboundResponse } from "./outbound-fetch";
+import type { DiscoveryCheck, DiscoveryFailureReason, TokenVerification } from "@/lib/models/identity";
+
+export type { DiscoveryCheck, DiscoveryFailureReason, TokenVerification };
 
 const DISCOVERY_SUFFIX = "/.well-known/openid-configuration";
 
@@ -58,32 +61,6 @@ async function fetchJson(url: string, timeoutMs: number): Promise<Fetched> {
 }
 
 // ---- discovery URL verification -----------------------------------------------------------------
-
-export type DiscoveryFailureReason =
-  | "invalid-url"
-  | "refused-url"
-  | "unreachable"
-  | "timeout"
-  | "http-status"
-  | "not-json"
-  | "too-large"
-  | "missing-issuer"
-  | "missing-jwks-uri"
-  | "jwks-unreachable"
-  | "jwks-invalid";
-
-export type DiscoveryCheck =
-  | {
-      ok: true;
-      url: string;
-      issuer: string;
-      jwksUri: string;
-      tokenEndpoint?: string;
-      keyCount: number;
-      algorithms: string[];
-      warnings: string[];
-    }
-  | { ok: false; url: string; reason: DiscoveryFailureReason; problem: string; status?: number };
 
 /**
  * Fetches an OpenID Connect discovery document on the server and checks what a JWT authorizer needs:
@@ -242,8 +219,6 @@ export function decodeJwt(token: string): DecodedJwt {
     throw bad();
   }
 }
-
-export type TokenVerification = { verified: boolean; detail: string };
 
 /**
  * Verifies an RS256 access token as a JWT authorizer would: the discovery document's issuer must equal `iss`,

@@ -15,27 +15,9 @@ import type { TargetFields } from "@/lib/schemas/target-mapping";
 import { agentCoreControl } from "./clients";
 import { nullIfNotFound, toConsoleError } from "./errors";
 import { allPages } from "./paging";
+import type { Target, TargetSummary } from "@/lib/models/targets";
 
-export type TargetSummary = {
-  targetId: string;
-  name: string;
-  status: string;
-  description?: string;
-  targetType?: string;
-  createdAt: string;
-  updatedAt: string;
-  lastSynchronizedAt?: string;
-};
-
-export type Target = Omit<GetGatewayTargetResponse, "$metadata" | "createdAt" | "updatedAt" | "lastSynchronizedAt" | "status"> & {
-  gatewayId: string;
-  targetId: string;
-  name: string;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-  lastSynchronizedAt?: string;
-};
+export type { Target, TargetSummary };
 
 export const TRANSITIONAL_TARGET_STATUSES = ["CREATING", "UPDATING", "DELETING", "SYNCHRONIZING"];
 

@@ -1,6 +1,6 @@
 // Every special range, in both families and the IPv6 forms that carry an IPv4 address, against public addresses.
 import { describe, expect, it } from "vitest";
-import { classifyAddress, isPublicAddress } from "./ip-address";
+import { classifyAddress } from "./ip-address";
 
 describe("classifyAddress", () => {
   it.each([
@@ -62,10 +62,7 @@ describe("classifyAddress", () => {
 
   it.each(["8.8.8.8", "1.1.1.1", "52.94.236.248", "172.32.0.1", "172.15.255.255", "100.128.0.1", "100.63.255.255", "192.169.0.1", "169.255.0.1", "2600:1f18::1", "2a00:1450:4001::200e", "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"])(
     "%s is public",
-    (ip) => {
-      expect(classifyAddress(ip)).toBe("public");
-      expect(isPublicAddress(ip)).toBe(true);
-    },
+    (ip) => expect(classifyAddress(ip)).toBe("public"),
   );
 
   it.each(["", "localhost", "example.com", "1.2.3", "256.1.1.1", "::g", "1.2.3.4.5"])("%j is not an address", (ip) => expect(classifyAddress(ip)).toBe("invalid"));

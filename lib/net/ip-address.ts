@@ -111,7 +111,3 @@ export function classifyAddress(ip: string): AddressClass {
   const inner = embeddedV4(value);
   return inner === undefined ? "public" : match(inner, 32, V4);
 }
-
-export function isPublicAddress(ip: string): boolean {
-  return classifyAddress(ip) === "public";
-}

@@ -1,16 +1,9 @@
 // Partitions, account/region validation and ARN parse/format helpers for the policy builders.
+// The ARN shapes themselves live in formats/, shared with the sandbox.
+export { agentCoreArn, formatArn, parseArn, type Arn } from "@/formats/arn";
 
 export const PARTITIONS = ["aws", "aws-cn", "aws-us-gov"] as const;
 export type Partition = (typeof PARTITIONS)[number];
-
-export interface Arn {
-  partition: string;
-  service: string;
-  region: string;
-  accountId: string;
-  /** Everything after the fifth colon; may itself contain colons and slashes. */
-  resource: string;
-}
 
 // Same region shape as the AgentCore model's LambdaFunctionArn pattern: it covers the three
 // partitions the gateway ARN pattern allows (aws, aws-cn, aws-us-gov) and nothing else.
@@ -61,24 +54,6 @@ export function resolvePartition(region: string, partition?: Partition): Partiti
     throw new Error(`partition ${partition} does not match region ${region}, which is in partition ${expected}`);
   }
   return partition;
-}
-
-export function parseArn(text: string): Arn | null {
-  if (typeof text !== "string" || !text.startsWith("arn:")) return null;
-  const parts = text.split(":");
-  if (parts.length < 6) return null;
-  const [, partition, service, region, accountId, ...rest] = parts;
-  const resource = rest.join(":");
-  if (!partition || !service || !resource) return null;
-  return { partition, service, region, accountId, resource };
-}
-
-export function formatArn(arn: Arn): string {
-  return `arn:${arn.partition}:${arn.service}:${arn.region}:${arn.accountId}:${arn.resource}`;
-}
-
-export function agentCoreArn(partition: Partition, region: string, accountId: string, resource: string): string {
-  return formatArn({ partition, service: "bedrock-agentcore", region, accountId, resource });
 }
 
 export interface S3ObjectLocation {

@@ -67,7 +67,7 @@ describe("lintTrustPolicy: a good policy", () => {
 describe("lintTrustPolicy: findings", () => {
   it("invalid-json: reports where the text breaks", () => {
     expect(lintTrust('{"Version": "2012-10-17",, }')).toStrictEqual([
-      { severity: "error", code: "invalid-json", message: "Invalid JSON at line 1, column 26: unexpected ',': expected a double-quoted property name" },
+      { severity: "error", code: "invalid-json", message: "Invalid JSON at line 1, column 26: Unexpected ',' — expected a key in double quotes" },
     ]);
   });
 

@@ -29,7 +29,7 @@ describe("parsePolicyDocument", () => {
       ok: false,
       error: {
         kind: "json",
-        message: `Invalid JSON at line 3, column 3: unexpected '"': expected ',' or '}' after the value of "Version"`,
+        message: "Invalid JSON at line 3, column 3: Missing ',' between two properties",
         line: 3,
         column: 3,
         position: 30,

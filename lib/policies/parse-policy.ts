@@ -1,6 +1,6 @@
 // Turns pasted text (or an already-parsed value) into a policy's statements, or a precise error.
 
-import { parseJsonText, type DuplicateKey } from "./json-text";
+import { parseJsonText, type DuplicateKey } from "@/formats/json-positions";
 
 export type PolicyParseError =
   | { kind: "json"; message: string; line: number; column: number; position: number }

@@ -1,7 +1,7 @@
 // The Cognito name and scope rules against the model extract, the quick-create schema, OIDC URL construction and the token curl.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import * as sandboxUrls from "@/sandbox/services/cognito/urls";
+import * as sandboxUrls from "@/formats/cognito-urls";
 import {
   CLIENT_ID_MAX,
   CLIENT_ID_PATTERN,

@@ -1,6 +1,6 @@
 // Cognito quick-create schema, the Cognito model's name rules, and where a pool's OIDC URLs live (AWS and sandbox). Pure.
 import { z } from "zod";
-import { awsDiscoveryUrl, awsIssuer, awsTokenEndpoint, regionOfPoolId, sandboxDiscoveryUrl, sandboxIssuer, sandboxTokenEndpoint } from "@/sandbox/services/cognito/urls";
+import { awsDiscoveryUrl, awsIssuer, awsTokenEndpoint, regionOfPoolId, sandboxDiscoveryUrl, sandboxIssuer, sandboxTokenEndpoint } from "@/formats/cognito-urls";
 
 // Constraints of cognito-idp 2016-04-18 (sandbox/models/cognito-identity-provider.json); cognito.test.ts checks each one.
 export const POOL_NAME_PATTERN = "^[\\w\\s+=,.@-]+$";

@@ -48,8 +48,8 @@ export const policyNameSchema = z
 export function permissionPolicyProblem(text: string): string | null {
   const parsed = parsePolicyDocument(text);
   if (!parsed.ok) {
-    const e = parsed.error;
-    return e.kind === "json" ? `Invalid JSON at line ${e.line}, column ${e.column}: ${e.message}` : e.message;
+    // A JSON error's message already says where ("Invalid JSON at line L, column C: …").
+    return parsed.error.message;
   }
   const error = lintPermissionPolicy(text).find((f) => f.severity === "error");
   return error ? error.message : null;

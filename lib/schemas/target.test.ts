@@ -1,35 +1,17 @@
 // The target form's rules as a user meets them: what is accepted, and which message shows under which field.
 import { describe, expect, it } from "vitest";
-import { OUTBOUND_AUTH as SANDBOX_OUTBOUND_AUTH, type TargetKind } from "../../sandbox/services/agentcore-control/targets";
-import { issuesToFieldErrors, type FieldErrors } from "./form-errors";
+import { fieldErrors, form, LAMBDA_ARN, OPENAPI_JSON, OPENAPI_YAML, SMITHY, withAuth } from "@/test/support/target-forms";
+import { OUTBOUND_AUTH_LABELS, TARGET_TYPE_LABELS } from "./labels";
 import {
   emptyTargetForm,
   OUTBOUND_AUTH_BY_TYPE,
-  OUTBOUND_AUTH_LABELS,
   OUTBOUND_AUTH_TYPES,
-  TARGET_TYPE_LABELS,
   TARGET_TYPES,
   targetSchema,
   type OutboundAuthType,
   type TargetFormValues,
   type TargetType,
 } from "./target";
-
-const LAMBDA_ARN = "arn:aws:lambda:us-east-1:123456789012:function:weather-tools";
-const API_KEY_ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/pets-key";
-const OAUTH_ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/pets-oauth";
-const TOOLS = JSON.stringify([{ name: "get_weather", description: "Current weather", inputSchema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } }], null, 2);
-const OPENAPI_JSON = JSON.stringify({ openapi: "3.0.1", info: { title: "Pets", version: "1.0" }, paths: { "/pets": { get: { operationId: "listPets" } } } }, null, 2);
-const OPENAPI_YAML = `openapi: 3.1.0
-info:
-  title: Pets
-  version: "1.0"
-paths:
-  /pets:
-    get:
-      operationId: listPets
-`;
-const SMITHY = JSON.stringify({ smithy: "2.0", shapes: { "example.weather#Weather": { type: "service", version: "1" }, "example.weather#GetForecast": { type: "operation" } } }, null, 2);
 
 const MSG = {
   nameEmpty: "Enter a target name.",
@@ -67,37 +49,6 @@ const MSG = {
   parameterKey: "Write the parameter as name=value.",
   incomplete: "The target settings are incomplete.",
 } as const;
-
-/** A valid form of the given type with its default outbound auth (the first listed), the IAM service filled where needed. */
-function form(type: TargetType = "lambda", edit: (v: TargetFormValues) => void = () => {}): TargetFormValues {
-  const v = emptyTargetForm();
-  v.name = "weather";
-  v.type = type;
-  v.lambda = { ...v.lambda, arn: LAMBDA_ARN, inline: TOOLS };
-  v.openApi.inline = OPENAPI_JSON;
-  v.smithy.inline = SMITHY;
-  v.mcpServer.endpoint = "https://mcp.example.com/mcp";
-  v.apiGateway = { ...v.apiGateway, restApiId: "a1b2c3d4e5", stage: "prod" };
-  v.auth.type = OUTBOUND_AUTH_BY_TYPE[type][0];
-  v.auth.iamService = "execute-api";
-  v.auth.apiKey.providerArn = API_KEY_ARN;
-  v.auth.oauth.providerArn = OAUTH_ARN;
-  edit(v);
-  return v;
-}
-
-/** The same form with another outbound auth. */
-const withAuth = (type: TargetType, auth: OutboundAuthType, edit: (v: TargetFormValues) => void = () => {}) =>
-  form(type, (v) => {
-    v.auth.type = auth;
-    edit(v);
-  });
-
-/** What the form shows: the first message per field, as the server action returns it. */
-function fieldErrors(values: unknown): FieldErrors {
-  const r = targetSchema.safeParse(values);
-  return r.success ? {} : issuesToFieldErrors(r.error.issues);
-}
 
 /** Every issue as [path, message]. */
 function issues(values: unknown): [string, string][] {
@@ -156,24 +107,6 @@ describe("OUTBOUND_AUTH_BY_TYPE", () => {
       expect(new Set(OUTBOUND_AUTH_BY_TYPE[type]).size).toBe(OUTBOUND_AUTH_BY_TYPE[type].length);
       for (const auth of OUTBOUND_AUTH_BY_TYPE[type]) expect(OUTBOUND_AUTH_TYPES).toContain(auth);
     }
-  });
-
-  it("agrees with the sandbox's rules per target type", () => {
-    const kind: Record<TargetType, TargetKind> = { lambda: "lambda", openApi: "openApiSchema", smithy: "smithyModel", mcpServer: "mcpServer", apiGateway: "apiGateway" };
-    for (const type of TARGET_TYPES) {
-      const rules = SANDBOX_OUTBOUND_AUTH[kind[type]];
-      const sandbox = [
-        ...(rules.none ? ["NONE"] : []),
-        "GATEWAY_IAM_ROLE",
-        ...(rules.oauthGrants.length ? ["OAUTH"] : []),
-        ...(rules.apiKey ? ["API_KEY"] : []),
-      ];
-      expect([...OUTBOUND_AUTH_BY_TYPE[type]].sort(), type).toEqual(sandbox.sort());
-      // The IAM signing service is asked for exactly where the sandbox requires an iamCredentialProvider.
-      const asksForService = "auth.iamService" in fieldErrors(withAuth(type, "GATEWAY_IAM_ROLE", (v) => (v.auth.iamService = "")));
-      expect(asksForService, type).toBe(rules.gatewayIamRole === "signing");
-    }
-    expect(SANDBOX_OUTBOUND_AUTH.smithyModel.oauthGrants).toEqual(["CLIENT_CREDENTIALS"]);
   });
 
   it("every default form of every type is valid", () => {
@@ -529,7 +462,7 @@ describe("outbound auth per target type", () => {
 
   it.each(combos.filter(([type, auth]) => !OUTBOUND_AUTH_BY_TYPE[type].includes(auth)))("%s refuses %s and lists what it supports", (type, auth) => {
     const list = OUTBOUND_AUTH_BY_TYPE[type].map((t) => OUTBOUND_AUTH_LABELS[t]).join(", ");
-    expect(fieldErrors(withAuth(type, auth))).toEqual(errorOn("auth.type", `${TARGET_TYPE_LABELS[type]} targets support ${list}.`));
+    expect(fieldErrors(withAuth(type, auth))).toEqual(errorOn("auth.type", `${TARGET_TYPE_LABELS[type].label} targets support ${list}.`));
   });
 
   it("the exact sentences", () => {

@@ -1,6 +1,7 @@
 // The target form's schema: one source of truth for the create/edit target forms and their server actions.
 import { z } from "zod";
-import { parseApiDocument } from "./api-document";
+import { parseApiDocument } from "@/formats/api-document";
+import { OUTBOUND_AUTH_LABELS, TARGET_TYPE_LABELS } from "./labels";
 import { validateToolSchemaText } from "./tool-schema";
 
 export const TARGET_NAME_PATTERN = "^([0-9a-zA-Z][-]?){1,100}$";
@@ -23,22 +24,9 @@ export const INLINE_DOCUMENT_MAX_BYTES = 10_000_000;
 
 export const TARGET_TYPES = ["lambda", "openApi", "smithy", "mcpServer", "apiGateway"] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
-export const TARGET_TYPE_LABELS: Record<TargetType, string> = {
-  lambda: "Lambda function",
-  openApi: "OpenAPI schema",
-  smithy: "Smithy model",
-  mcpServer: "MCP server",
-  apiGateway: "API Gateway stage",
-};
 
 export const OUTBOUND_AUTH_TYPES = ["GATEWAY_IAM_ROLE", "API_KEY", "OAUTH", "NONE"] as const;
 export type OutboundAuthType = (typeof OUTBOUND_AUTH_TYPES)[number];
-export const OUTBOUND_AUTH_LABELS: Record<OutboundAuthType, string> = {
-  GATEWAY_IAM_ROLE: "Gateway IAM role",
-  API_KEY: "API key",
-  OAUTH: "OAuth",
-  NONE: "No authorization",
-};
 
 /**
  * Outbound auth each target type supports (AgentCore developer guide, "Set up outbound authorization
@@ -218,7 +206,7 @@ function checkAuth(v: TargetFormValues, issues: Issue[]) {
   const allowed = OUTBOUND_AUTH_BY_TYPE[v.type];
   const a = v.auth;
   if (!allowed.includes(a.type)) {
-    issues.push({ path: ["auth", "type"], message: `${TARGET_TYPE_LABELS[v.type]} targets support ${allowed.map((t) => OUTBOUND_AUTH_LABELS[t]).join(", ")}.` });
+    issues.push({ path: ["auth", "type"], message: `${TARGET_TYPE_LABELS[v.type].label} targets support ${allowed.map((t) => OUTBOUND_AUTH_LABELS[t]).join(", ")}.` });
     return;
   }
   if (a.type === "GATEWAY_IAM_ROLE" && (v.type === "openApi" || v.type === "mcpServer")) {

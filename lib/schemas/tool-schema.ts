@@ -1,5 +1,5 @@
 // Validates a Lambda target's inline tool schema (JSON array of ToolDefinition) and places every problem in the text.
-import { duplicateEntries, getEntry, lineIndex, parseJsonWithPositions, type JsonNode, type JsonObjectNode } from "./json-positions";
+import { duplicateEntries, getEntry, lineIndex, parseJsonWithPositions, type JsonNode, type JsonObjectNode } from "@/formats/json-positions";
 
 /** SchemaType in the AgentCore Control model (bedrock-agentcore-control 2023-06-05); the wire values are lowercase. */
 export const SCHEMA_TYPES = ["string", "number", "object", "array", "boolean", "integer"] as const;

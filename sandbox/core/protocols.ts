@@ -51,7 +51,8 @@ export function unknownOperation(protocol: Protocol, what: string): ServiceError
 
 /** restJson1: the route comes from the model's http traits; input from labels, query, headers and body. */
 function decodeRestJson(service: ServiceDefinition, model: ServiceModel, req: SandboxRequest): Decoded | undefined {
-  const match = model.matchRoute(req.method, req.path, req.query);
+  const toggled = req.path.length > 1 && req.path.endsWith("/") ? req.path.slice(0, -1) : `${req.path}/`;
+  const match = model.matchRoute(req.method, req.path, req.query) ?? (service.trailingSlashOptional ? model.matchRoute(req.method, toggled, req.query) : undefined);
   if (!match) return undefined;
   const inputId = model.inputShapeId(match.operation);
   const input: Record<string, unknown> = dict();

@@ -92,6 +92,8 @@ export interface SandboxCore {
   settings: SandboxSettings;
   services: ServiceDefinition[];
   now(): number;
+  /** Releases what services hold beyond their state (Lambda function processes). Sandbox.close() calls it. */
+  close(): Promise<void>;
 }
 
 export interface Sandbox extends SandboxCore {
@@ -165,6 +167,13 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     (service.httpRoutes ?? []).map((route) => ({ service, route, re: compilePath(route.path) })),
   );
 
+  const log = (line: string) => {
+    if (options.log) console.error(line);
+  };
+  for (const service of services) service.attach?.(store, { log });
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= Promise.all(services.map((s) => s.close?.(store))).then(() => undefined));
+
   const stateOf = (service: ServiceDefinition) => () => store.get(service.name, service.initialState ?? (() => ({})));
 
   let handled = 0;
@@ -209,6 +218,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
         return json(200, faults.get());
       case "POST /_sandbox/reset":
         store.reset();
+        await Promise.all(services.map((s) => s.reset?.(store)));
         return json(200, { status: "reset" });
       case "GET /_sandbox/settings":
         return json(200, settings);
@@ -410,7 +420,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     destroy() {},
   };
 
-  return { dispatch, refuse, requests, requestHandler, store, faults, settings, services, now };
+  return { dispatch, refuse, requests, requestHandler, store, faults, settings, services, now, close };
 }
 
 async function bodyToBuffer(body: unknown): Promise<Buffer> {
@@ -508,7 +518,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       closed ??= new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      });
+      }).finally(() => core.close());
       return closed;
     },
   };

@@ -118,4 +118,17 @@ export interface ServiceDefinition {
   tolerateFieldError?: (error: FieldError, input: Record<string, unknown>, settings: SandboxSettings) => boolean;
   /** Skip the generic model validation for these operations (they validate themselves). */
   skipValidation?: string[];
+  /** restJson1: also match a path with / without its trailing slash (Lambda: botocore and the SDK disagree). */
+  trailingSlashOptional?: boolean;
+  /** Called once per sandbox core: a service that runs things beyond its state (Lambda's processes) sets up here. */
+  attach?(store: Store, env: ServiceEnv): void;
+  /** Called when the sandbox closes: end child processes, remove temp files. */
+  close?(store: Store): Promise<void> | void;
+  /** Called after POST /_sandbox/reset wiped every service's state. */
+  reset?(store: Store): Promise<void> | void;
+}
+
+export interface ServiceEnv {
+  /** Writes a line to the sandbox log (stderr with --log / SANDBOX_LOG=1, else dropped). */
+  log(line: string): void;
 }

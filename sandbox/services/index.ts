@@ -4,7 +4,8 @@ import { agentCoreControlService } from "./agentcore-control";
 import { cognitoService } from "./cognito";
 import { stsService } from "./sts";
 import { iamService } from "./iam";
+import { lambdaService } from "./lambda";
 
 export function defaultServices(): ServiceDefinition[] {
-  return [agentCoreControlService(), stsService(), iamService(), cognitoService()];
+  return [agentCoreControlService(), stsService(), iamService(), cognitoService(), lambdaService()];
 }

@@ -17,22 +17,10 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { CREDENTIALS, REGION, catchError, clearFaults, setFaults, startSandbox, useSandboxForConsole, type TestSandbox } from "./helpers";
 import { ConsoleError } from "@/lib/aws/errors";
-import {
-  QuickCreateError,
-  cleanupCognito,
-  finishQuickCreate,
-  getTestToken,
-  getUserPool,
-  listPoolClients,
-  listUserPools,
-  newQuickCreateReport,
-  quickCreateCognito,
-  resumeQuickCreate,
-  revealClientSecret,
-  runQuickCreatePhase,
-  waitForDomainActive,
-  type TestToken,
-} from "@/lib/aws/cognito";
+import { waitForDomainActive } from "@/lib/aws/cognito/domains";
+import { getUserPool, listPoolClients, listUserPools, revealClientSecret } from "@/lib/aws/cognito/pools";
+import { QuickCreateError, cleanupCognito, finishQuickCreate, newQuickCreateReport, quickCreateCognito, resumeQuickCreate, runQuickCreatePhase } from "@/lib/aws/cognito/quick-create";
+import { getTestToken, type TestToken } from "@/lib/aws/cognito/tokens";
 import { OAuthError, readTokenResponse, requestClientCredentialsToken, verifyAccessToken, verifyDiscoveryUrl } from "@/lib/aws/oidc";
 import { PURPOSE_TAG_KEY, PURPOSE_TAG_VALUE, RUN_TAG_KEY, defaultQuickCreateValues, quickCreateSchema, randomSuffix, type QuickCreateReport, type QuickCreateResult } from "@/lib/schemas/cognito";
 

@@ -254,7 +254,7 @@ describe("createExecutionRoleAction", () => {
     await setFaults(sandbox, { faults: [{ type: "internal", service: "iam", operation: "PutRolePolicy", count: 3 }] });
     try {
       const result = await createExecutionRoleAction({ roleName: "action-partial", gatewayName: "", description: "", inlinePolicy: bad, inlinePolicyName: "P" });
-      expect(result).toMatchObject({ ok: false, errorName: "ServiceFailureException", partial: { roleName: "action-partial", roleArn: `arn:aws:iam::${ACCOUNT}:role/action-partial`, created: ["role action-partial"] } });
+      expect(result).toMatchObject({ ok: false, errorName: "ServiceFailureException", provisioned: { roleName: "action-partial", roleArn: `arn:aws:iam::${ACCOUNT}:role/action-partial`, created: ["role action-partial"] } });
     } finally {
       await clearFaults(sandbox);
     }

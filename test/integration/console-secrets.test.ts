@@ -76,24 +76,24 @@ describe("the identity page's quick create, action by action", () => {
 
   it("lists the pool's clients and gets a test token without sending the secret", async () => {
     const secret = await realSecret(report.poolId!, report.clientId!);
-    const clients = await actions.listPoolClientsAction(report.poolId);
+    const clients = await actions.listPoolClientsAction(report.poolId!);
     expect(clients.ok && clients.data.clients.map((c) => c.clientId)).toEqual([report.clientId]);
-    const token = await actions.getTestTokenAction(report.poolId, report.clientId);
+    const token = await actions.getTestTokenAction(report.poolId!, report.clientId!);
     expect(token.ok && token.data.claims.client_id).toBe(report.clientId);
     for (const r of [clients, token]) expect(wire(r)).not.toContain(secret);
   });
 
   it("hands the secret over only to revealClientSecretAction, the call a Reveal click makes", async () => {
-    const r = await actions.revealClientSecretAction(report.poolId, report.clientId);
+    const r = await actions.revealClientSecretAction(report.poolId!, report.clientId!);
     expect(r).toEqual({ ok: true, data: { secret: await realSecret(report.poolId!, report.clientId!) } });
   });
 
   it("refuses to reveal for ids that are not ids, for a public client and for an unknown client, without a 500", async () => {
-    expect(await actions.revealClientSecretAction("../etc", report.clientId)).toMatchObject({ ok: false, message: "That is not a user pool and app client id." });
-    expect(await actions.revealClientSecretAction(report.poolId, { toString: () => report.clientId })).toMatchObject({ ok: false });
+    expect(await actions.revealClientSecretAction("../etc", report.clientId!)).toMatchObject({ ok: false, message: "That is not a user pool and app client id." });
+    expect(await actions.revealClientSecretAction(report.poolId!, { toString: () => report.clientId } as unknown as string)).toMatchObject({ ok: false });
     const pub = await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: report.poolId, ClientName: "public" }));
-    expect(await actions.revealClientSecretAction(report.poolId, pub.UserPoolClient!.ClientId)).toMatchObject({ ok: false, errorName: "NoClientSecret" });
-    expect(await actions.revealClientSecretAction(report.poolId, "nosuchclient0000000000000a")).toMatchObject({ ok: false, errorName: "ResourceNotFoundException" });
+    expect(await actions.revealClientSecretAction(report.poolId!, pub.UserPoolClient!.ClientId!)).toMatchObject({ ok: false, errorName: "NoClientSecret" });
+    expect(await actions.revealClientSecretAction(report.poolId!, "nosuchclient0000000000000a")).toMatchObject({ ok: false, errorName: "ResourceNotFoundException" });
   });
 });
 

@@ -13,12 +13,55 @@ import {
   type CreateGatewayCommandInput,
   type CreateGatewayTargetCommandInput,
 } from "@aws-sdk/client-bedrock-agentcore-control";
-import { ROLE_ARN, waitFor } from "./helpers";
+import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+import { CREDENTIALS, ROLE_ARN, waitFor } from "./helpers";
+
+const ACCOUNT = "123456789012";
+const prepared = new WeakMap<object, Promise<void>>();
+
+/**
+ * The execution role the data-plane suites' gateways use (ROLE_ARN): it trusts bedrock-agentcore for any gateway of this
+ * account and may fetch API keys and OAuth tokens from the token vault. Role enforcement itself is tested with exact,
+ * console-generated policies in gateway-runtime-lambda.test.ts.
+ */
+function ensureSuiteRole(client: BedrockAgentCoreControlClient): Promise<void> {
+  let p = prepared.get(client);
+  if (!p) {
+    p = (async () => {
+      const endpoint = await client.config.endpoint!();
+      const iam = new IAMClient({ endpoint: `${endpoint.protocol}//${endpoint.hostname}:${endpoint.port}`, region: "us-east-1", credentials: CREDENTIALS });
+      const trust = {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "bedrock-agentcore.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } } }],
+      };
+      const roleName = ROLE_ARN.split("/").pop()!;
+      try {
+        await iam.send(new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trust) }));
+      } catch (err) {
+        if ((err as Error).name !== "EntityAlreadyExistsException") throw err;
+      }
+      const vault = {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: ["bedrock-agentcore:GetWorkloadAccessToken", "bedrock-agentcore:GetResourceApiKey", "bedrock-agentcore:GetResourceOauth2Token", "secretsmanager:GetSecretValue"],
+            Resource: "*",
+          },
+        ],
+      };
+      await iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: "token-vault", PolicyDocument: JSON.stringify(vault) }));
+    })();
+    prepared.set(client, p);
+  }
+  return p;
+}
 
 let n = 0;
 export const uniqueName = (prefix = "gw") => `${prefix}-${Date.now().toString(36)}-${++n}`;
 
 export async function readyGateway(client: BedrockAgentCoreControlClient, input: Partial<CreateGatewayCommandInput> = {}) {
+  if (!input.roleArn) await ensureSuiteRole(client);
   const out = await client.send(new CreateGatewayCommand({ name: uniqueName(), roleArn: ROLE_ARN, protocolType: "MCP", authorizerType: "NONE", ...input }));
   await waitFor(
     () => client.send(new GetGatewayCommand({ gatewayIdentifier: out.gatewayId })),

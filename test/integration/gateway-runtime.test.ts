@@ -239,7 +239,8 @@ describe("tools", () => {
     const apigw = await mcp.callTool({ name: "pets___listPets", arguments: {} });
     expect((apigw.content as { text: string }[])[0].text).toContain("Amazon API Gateway");
     const lambda = await mcp.callTool({ name: "weather___get_forecast", arguments: { city: "Oslo" } });
-    expect(lambda).toMatchObject({ isError: true, content: [{ type: "text", text: "Lambda targets are wired in a later step" }] });
+    // The function does not exist in this sandbox: a target failure, with details only under DEBUG (this gateway has none).
+    expect(lambda).toMatchObject({ isError: true, content: [{ type: "text", text: expect.stringContaining("Set the gateway's exceptionLevel to DEBUG") }] });
     await mcp.close();
   });
 

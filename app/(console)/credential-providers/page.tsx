@@ -6,7 +6,7 @@ import { ConsoleError } from "@/lib/aws/errors";
 import { listApiKeyProviders, listOauth2Providers } from "@/lib/aws/credential-providers";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import {
   ApiKeyProvidersEmpty,
   ApiKeyProvidersTable,

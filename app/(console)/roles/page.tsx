@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { Suspense, type ReactNode } from "react";
 import { getRegion } from "@/lib/aws/config";
-import { ConsoleError } from "@/lib/aws/errors";
+import { ConsoleError, loaded } from "@/lib/aws/errors";
+import { listGateways } from "@/lib/aws/gateways";
+import { listRolesTrustingAgentCore } from "@/lib/aws/iam";
+import { allPages } from "@/lib/aws/paging";
 import { getCallerIdentity } from "@/lib/aws/sts";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { CreateRoleForm } from "@/components/roles/create-role-form";
-import { ManagementPolicySection } from "@/components/roles/management-policy-section";
+import { ManagementPolicySection, type GatewayChoices } from "@/components/roles/management-policy-section";
 import { PolicyLinter } from "@/components/roles/policy-linter";
 import { TrustingRoles, TrustingRolesSkeleton } from "@/components/roles/trusting-roles";
 
@@ -25,6 +28,14 @@ function Section({ id, title, description, children, flush }: { id: string; titl
   );
 }
 
+/** The generator's checkbox list offers at most this many gateways (and says when there are more). */
+const MAX_GATEWAY_CHOICES = 1000;
+
+async function gatewayChoices(region: string): Promise<GatewayChoices> {
+  const all = await allPages((nextToken) => listGateways(region, { pageSize: 100, nextToken }), { maxItems: MAX_GATEWAY_CHOICES + 1 });
+  return { gateways: all.slice(0, MAX_GATEWAY_CHOICES).map((g) => ({ gatewayId: g.gatewayId, name: g.name })), truncated: all.length > MAX_GATEWAY_CHOICES };
+}
+
 export default async function RolesPage() {
   const region = await getRegion();
   let accountId: string | null = null;
@@ -35,6 +46,8 @@ export default async function RolesPage() {
     if (!(err instanceof ConsoleError)) throw err;
     failure = err;
   }
+  // Started now, awaited inside each Suspense boundary, so the forms above render without waiting for the lists.
+  const reads = accountId ? { roles: loaded(listRolesTrustingAgentCore(region)), choices: loaded(gatewayChoices(region)) } : null;
 
   return (
     <div className="max-w-6xl space-y-6">
@@ -44,7 +57,7 @@ export default async function RolesPage() {
           The execution role a gateway assumes to reach its targets, and the policies for the people who manage gateways.
         </p>
       </div>
-      {failure || !accountId ? (
+      {failure || !accountId || !reads ? (
         <ErrorCallout
           title="The AWS account could not be identified, so no policy can be built"
           message={failure?.message ?? "STS returned no account ID."}
@@ -57,7 +70,7 @@ export default async function RolesPage() {
           </Section>
           <Section id="trusting-roles" title="Roles that trust AgentCore" description="Every IAM role whose trust policy names bedrock-agentcore.amazonaws.com, checked by the linter." flush>
             <Suspense fallback={<TrustingRolesSkeleton />}>
-              <TrustingRoles accountId={accountId} region={region} />
+              <TrustingRoles accountId={accountId} region={region} roles={reads.roles} />
             </Suspense>
           </Section>
           <Section id="policy-linter" title="Policy linter" description="Paste a trust or permission policy to see what is wrong with it and how to fix it.">
@@ -65,7 +78,7 @@ export default async function RolesPage() {
           </Section>
           <Section id="management-policies" title="Management policies" description="For the people and pipelines that manage gateways: full access or read-only, for every gateway or only some.">
             <Suspense fallback={<Skeleton className="h-64 w-full" />}>
-              <ManagementPolicySection accountId={accountId} region={region} />
+              <ManagementPolicySection accountId={accountId} region={region} choices={reads.choices} />
             </Suspense>
           </Section>
         </>

@@ -12,7 +12,7 @@ import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { ErrorCallout } from "../error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { useSubmission } from "@/components/forms/use-submission";
 import { CreatedPanel, type CreatedWithCognito } from "./created-panel";
 import { InboundSection } from "./inbound-section";
@@ -27,7 +27,7 @@ type Props =
 
 export function GatewayForm(props: Props) {
   const form = useGatewayForm(props.initial);
-  const { values, errors, update, touch } = form;
+  const { values, errors, change, bind, touch } = form;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<CreatedWithCognito | null>(null);
@@ -54,7 +54,7 @@ export function GatewayForm(props: Props) {
       const made = result.provisioned;
       if (made) {
         // Point the form at what already exists, so submitting again finishes the job instead of making twins.
-        form.update("roleMode", (d) => {
+        form.change("roleMode", (d) => {
           if (made.roleArn) {
             d.roleMode = "arn";
             d.roleArn = made.roleArn;
@@ -101,7 +101,7 @@ export function GatewayForm(props: Props) {
                 autoComplete="off"
                 value={values.name}
                 onChange={(e) =>
-                  update("name", (d) => {
+                  change("name", (d) => {
                     // The new role's name follows the gateway's until the user types one of their own.
                     if (d.newRoleName === "" || d.newRoleName === defaultRoleName(d.name)) d.newRoleName = defaultRoleName(e.target.value);
                     d.name = e.target.value;
@@ -117,7 +117,7 @@ export function GatewayForm(props: Props) {
             error={errors.description}
             hint={`${values.description.length}/${GATEWAY_DESCRIPTION_MAX} characters.`}
           >
-            {(p) => <Textarea {...p} rows={2} value={values.description} onChange={(e) => update("description", (d) => void (d.description = e.target.value))} />}
+            {(p) => <Textarea {...p} rows={2} {...bind("description")} />}
           </Field>
           <RoleSection form={form} roles={props.roles ?? null} accountId={props.accountId ?? null} region={props.region ?? ""} locked={editing} />
         </CardContent>

@@ -2,6 +2,7 @@
 // Inbound auth: the authorizer type and, for JWT, where tokens come from (a new Cognito pool, an existing one, any OIDC provider).
 import { AUTHORIZER_TYPES } from "@/lib/schemas/constraints";
 import { JWT_SOURCES } from "@/lib/schemas/gateway";
+import { AUTHORIZER_TYPE_LABELS } from "@/lib/schemas/labels";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { CognitoClientPicker } from "@/components/identity/pool-client-picker";
@@ -9,10 +10,10 @@ import { VerifyDiscoveryButton } from "@/components/identity/verify-discovery-bu
 import { JwtSection } from "./jwt-section";
 import type { GatewayFormApi } from "./use-gateway-form";
 
-const AUTHORIZER_INFO: Record<(typeof AUTHORIZER_TYPES)[number], { label: string; hint: string }> = {
-  CUSTOM_JWT: { label: "JSON Web Token (OAuth)", hint: "Callers send a bearer token from your identity provider (Cognito, Auth0, Okta, Entra ID…)." },
-  AWS_IAM: { label: "AWS IAM", hint: "Callers sign requests with AWS credentials (SigV4)." },
-  NONE: { label: "No authorization", hint: "Anyone who knows the URL can call the gateway. For tests only." },
+const AUTHORIZER_HINTS: Record<(typeof AUTHORIZER_TYPES)[number], string> = {
+  CUSTOM_JWT: "Callers send a bearer token from your identity provider (Cognito, Auth0, Okta, Entra ID…).",
+  AWS_IAM: "Callers sign requests with AWS credentials (SigV4).",
+  NONE: "Anyone who knows the URL can call the gateway. For tests only.",
 };
 
 const SOURCE_INFO: Record<(typeof JWT_SOURCES)[number], { label: string; hint: string }> = {
@@ -22,7 +23,7 @@ const SOURCE_INFO: Record<(typeof JWT_SOURCES)[number], { label: string; hint: s
 };
 
 function CognitoNames({ form }: { form: GatewayFormApi }) {
-  const { values, errors, update } = form;
+  const { values, errors, set } = form;
   const fields = [
     ["poolName", "User pool name"],
     ["domainPrefix", "Domain prefix"],
@@ -36,7 +37,7 @@ function CognitoNames({ form }: { form: GatewayFormApi }) {
       <div className="mt-3 grid grid-cols-2 gap-4">
         {fields.map(([k, label]) => (
           <Field key={k} id={`cognito-${k}`} label={label} error={errors[`cognito.${k}`]}>
-            {(p) => <Input {...p} value={values.cognito[k]} onChange={(e) => update(`cognito.${k}`, (d) => void (d.cognito[k] = e.target.value))} />}
+            {(p) => <Input {...p} value={values.cognito[k]} onChange={(e) => set(`cognito.${k}`, e.target.value)} />}
           </Field>
         ))}
       </div>
@@ -45,7 +46,7 @@ function CognitoNames({ form }: { form: GatewayFormApi }) {
 }
 
 export function InboundSection({ form, editing }: { form: GatewayFormApi; editing: boolean }) {
-  const { values, errors, update } = form;
+  const { values, errors, set, update } = form;
   return (
     <div className="space-y-5">
       <fieldset className="space-y-2" aria-describedby={editing ? "authorizer-locked" : undefined}>
@@ -61,10 +62,10 @@ export function InboundSection({ form, editing }: { form: GatewayFormApi; editin
               key={t}
               className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-70"
             >
-              <input type="radio" name="authorizerType" value={t} className="mt-0.5" checked={values.authorizerType === t} disabled={editing} onChange={() => update("authorizerType", (d) => void (d.authorizerType = t))} />
+              <input type="radio" name="authorizerType" value={t} className="mt-0.5" checked={values.authorizerType === t} disabled={editing} onChange={() => set("authorizerType", t)} />
               <span>
-                <span className="block font-medium">{AUTHORIZER_INFO[t].label}</span>
-                <span className="block text-xs text-muted-foreground">{AUTHORIZER_INFO[t].hint}</span>
+                <span className="block font-medium">{AUTHORIZER_TYPE_LABELS[t].label}</span>
+                <span className="block text-xs text-muted-foreground">{AUTHORIZER_HINTS[t]}</span>
               </span>
             </label>
           ))}
@@ -78,7 +79,7 @@ export function InboundSection({ form, editing }: { form: GatewayFormApi; editin
           <div className="grid grid-cols-3 gap-3">
             {JWT_SOURCES.map((s) => (
               <label key={s} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent">
-                <input type="radio" name="jwt-source" className="mt-0.5" checked={values.jwtSource === s} onChange={() => update("jwtSource", (d) => void (d.jwtSource = s))} />
+                <input type="radio" name="jwt-source" className="mt-0.5" checked={values.jwtSource === s} onChange={() => set("jwtSource", s)} />
                 <span>
                   <span className="block font-medium">{SOURCE_INFO[s].label}</span>
                   <span className="block text-xs text-muted-foreground">{SOURCE_INFO[s].hint}</span>
@@ -103,9 +104,9 @@ export function InboundSection({ form, editing }: { form: GatewayFormApi; editin
           <CognitoClientPicker
             idPrefix="gateway-cognito"
             onChange={(picked) =>
-              update("jwt", (d) => {
-                d.jwt.discoveryUrl = picked?.discoveryUrl ?? "";
-                d.jwt.allowedClients = picked ? [picked.clientId] : [""];
+              update("jwt", (jwt) => {
+                jwt.discoveryUrl = picked?.discoveryUrl ?? "";
+                jwt.allowedClients = picked ? [picked.clientId] : [""];
               })
             }
           />

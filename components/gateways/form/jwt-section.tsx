@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { CLAIM_OPERATORS, CLAIM_VALUE_TYPES } from "@/lib/schemas/constraints";
 import { cognitoAudienceWarning } from "@/lib/schemas/gateway";
-import { ListEditor } from "./list-editor";
+import { ListEditor } from "@/components/ui/list-editor";
 import type { GatewayFormApi } from "./use-gateway-form";
 
 const JWT_LISTS = [
@@ -19,7 +19,7 @@ const JWT_LISTS = [
 const rowErrors = (errors: Record<string, string>, prefix: string, n: number) => Array.from({ length: n }, (_, i) => errors[`${prefix}.${i}`]);
 
 export function JwtSection({ form }: { form: GatewayFormApi }) {
-  const { values, errors, update, touch } = form;
+  const { values, errors, set, bind } = form;
   const jwt = values.jwt;
   const warning = cognitoAudienceWarning(values);
   return (
@@ -37,9 +37,7 @@ export function JwtSection({ form }: { form: GatewayFormApi }) {
             type="url"
             inputMode="url"
             placeholder="https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI/.well-known/openid-configuration"
-            value={jwt.discoveryUrl}
-            onChange={(e) => update("jwt.discoveryUrl", (d) => void (d.jwt.discoveryUrl = e.target.value))}
-            onBlur={() => touch("jwt.discoveryUrl")}
+            {...bind("jwt.discoveryUrl")}
           />
         )}
       </Field>
@@ -55,7 +53,7 @@ export function JwtSection({ form }: { form: GatewayFormApi }) {
             values={jwt[key]}
             errors={rowErrors(errors, `jwt.${key}`, jwt[key].length)}
             listError={errors[`jwt.${key}`]}
-            onChange={(l) => update(`jwt.${key}`, (d) => void (d.jwt[key] = l))}
+            onChange={(l) => set(`jwt.${key}`, l)}
           />
         ))}
       </div>
@@ -78,17 +76,17 @@ function CustomClaims({ form }: { form: GatewayFormApi }) {
       <legend className="text-sm font-medium">Custom claims</legend>
       <p className="text-xs text-muted-foreground">Require a claim in the token to equal or contain given values.</p>
       {claims.map((c, i) => {
-        const k = `jwt.customClaims.${i}`;
-        const set = (mutate: (claim: (typeof claims)[number]) => void) => update(k, (d) => mutate(d.jwt.customClaims[i]));
+        const k = `jwt.customClaims.${i}` as const;
+        const edit = (mutate: (claim: (typeof claims)[number]) => void) => update(k, mutate);
         return (
           <div key={i} className="grid grid-cols-[1fr_11rem_11rem_1fr_auto] items-start gap-2 rounded-md border p-3">
             <Field id={`${k}-name`} label={`Claim ${i + 1} name`} error={errors[`${k}.name`]}>
-              {(p) => <Input {...p} value={c.name} placeholder="department" onChange={(e) => set((x) => void (x.name = e.target.value))} />}
+              {(p) => <Input {...p} value={c.name} placeholder="department" onChange={(e) => edit((x) => void (x.name = e.target.value))} />}
             </Field>
             <Field id={`${k}-type`} label={`Claim ${i + 1} type`} error={errors[`${k}.valueType`]}>
               {(p) => (
                 <Select {...p} value={c.valueType} onChange={(e) =>
-                    set((x) => {
+                    edit((x) => {
                       // Keep the operator valid for the type: EQUALS for STRING, CONTAINS / CONTAINS_ANY for STRING_ARRAY.
                       x.valueType = e.target.value as typeof c.valueType;
                       if (x.valueType === "STRING") x.operator = "EQUALS";
@@ -103,7 +101,7 @@ function CustomClaims({ form }: { form: GatewayFormApi }) {
             </Field>
             <Field id={`${k}-operator`} label={`Claim ${i + 1} match`} error={errors[`${k}.operator`]}>
               {(p) => (
-                <Select {...p} value={c.operator} onChange={(e) => set((x) => void (x.operator = e.target.value as typeof c.operator))}>
+                <Select {...p} value={c.operator} onChange={(e) => edit((x) => void (x.operator = e.target.value as typeof c.operator))}>
                   {CLAIM_OPERATORS.map((t) => (
                     <option key={t}>{t}</option>
                   ))}
@@ -120,11 +118,11 @@ function CustomClaims({ form }: { form: GatewayFormApi }) {
                   {...p}
                   value={c.values.join(", ")}
                   placeholder={c.operator === "CONTAINS_ANY" ? "engineering, research" : "engineering"}
-                  onChange={(e) => set((x) => void (x.values = e.target.value === "" ? [] : e.target.value.split(",").map((s) => s.trimStart())))}
+                  onChange={(e) => edit((x) => void (x.values = e.target.value === "" ? [] : e.target.value.split(",").map((s) => s.trimStart())))}
                 />
               )}
             </Field>
-            <Button variant="ghost" size="icon" className="mt-6" aria-label={`Remove claim ${i + 1}`} onClick={() => update("jwt.customClaims", (d) => void d.jwt.customClaims.splice(i, 1))}>
+            <Button variant="ghost" size="icon" className="mt-6" aria-label={`Remove claim ${i + 1}`} onClick={() => update("jwt.customClaims", (list) => void list.splice(i, 1))}>
               <X aria-hidden="true" />
             </Button>
           </div>
@@ -133,7 +131,7 @@ function CustomClaims({ form }: { form: GatewayFormApi }) {
       <Button
         variant="outline"
         size="sm"
-        onClick={() => update("jwt.customClaims", (d) => void d.jwt.customClaims.push({ name: "", valueType: "STRING", operator: "EQUALS", values: [] }))}
+        onClick={() => update("jwt.customClaims", (list) => void list.push({ name: "", valueType: "STRING", operator: "EQUALS", values: [] }))}
       >
         <Plus aria-hidden="true" /> Add custom claim
       </Button>

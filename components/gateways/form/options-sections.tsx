@@ -10,7 +10,7 @@ import type { GatewayFormApi } from "./use-gateway-form";
 const checkbox = "size-4 rounded border-input accent-current focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 export function McpSection({ form, semanticLocked }: { form: GatewayFormApi; semanticLocked: boolean }) {
-  const { values, errors, update } = form;
+  const { values, errors, set, update, bind } = form;
   return (
     <div className="space-y-5">
       <fieldset className="space-y-2">
@@ -24,11 +24,11 @@ export function McpSection({ form, semanticLocked }: { form: GatewayFormApi; sem
                 className={checkbox}
                 checked={values.mcp.supportedVersions.includes(v)}
                 onChange={(e) =>
-                  update("mcp.supportedVersions", (d) => {
-                    const set = new Set(d.mcp.supportedVersions);
-                    if (e.target.checked) set.add(v);
-                    else set.delete(v);
-                    d.mcp.supportedVersions = MCP_VERSIONS.filter((x) => set.has(x));
+                  update("mcp.supportedVersions", (versions) => {
+                    const chosen = new Set(versions);
+                    if (e.target.checked) chosen.add(v);
+                    else chosen.delete(v);
+                    return MCP_VERSIONS.filter((x) => chosen.has(x));
                   })
                 }
               />
@@ -44,7 +44,7 @@ export function McpSection({ form, semanticLocked }: { form: GatewayFormApi; sem
         error={errors["mcp.instructions"]}
         hint={`Sent to MCP clients at initialization to explain how to use this gateway's tools. ${values.mcp.instructions.length}/${MCP_INSTRUCTIONS_MAX} characters.`}
       >
-        {(p) => <Textarea {...p} rows={3} value={values.mcp.instructions} onChange={(e) => update("mcp.instructions", (d) => void (d.mcp.instructions = e.target.value))} />}
+        {(p) => <Textarea {...p} rows={3} {...bind("mcp.instructions")} />}
       </Field>
       <div className="space-y-1">
         <label className="flex items-center gap-2 text-sm font-medium">
@@ -54,7 +54,7 @@ export function McpSection({ form, semanticLocked }: { form: GatewayFormApi; sem
             checked={values.mcp.semanticSearch}
             disabled={semanticLocked}
             aria-describedby="mcp-semantic-hint"
-            onChange={(e) => update("mcp.semanticSearch", (d) => void (d.mcp.semanticSearch = e.target.checked))}
+            onChange={(e) => set("mcp.semanticSearch", e.target.checked)}
           />
           Semantic tool search
         </label>
@@ -69,7 +69,7 @@ export function McpSection({ form, semanticLocked }: { form: GatewayFormApi; sem
 }
 
 export function AdvancedSection({ form }: { form: GatewayFormApi }) {
-  const { values, errors, update, touch } = form;
+  const { values, errors, set, bind } = form;
   return (
     <div className="space-y-5">
       <div className="space-y-1">
@@ -79,7 +79,7 @@ export function AdvancedSection({ form }: { form: GatewayFormApi }) {
             className={checkbox}
             checked={values.debugExceptions}
             aria-describedby="debug-hint"
-            onChange={(e) => update("debugExceptions", (d) => void (d.debugExceptions = e.target.checked))}
+            onChange={(e) => set("debugExceptions", e.target.checked)}
           />
           Detailed error messages (exception level DEBUG)
         </label>
@@ -91,10 +91,8 @@ export function AdvancedSection({ form }: { form: GatewayFormApi }) {
         {(p) => (
           <Input
             {...p}
-            value={values.kmsKeyArn}
             placeholder="arn:aws:kms:us-east-1:123456789012:key/…"
-            onChange={(e) => update("kmsKeyArn", (d) => void (d.kmsKeyArn = e.target.value))}
-            onBlur={() => touch("kmsKeyArn")}
+            {...bind("kmsKeyArn")}
           />
         )}
       </Field>
@@ -110,18 +108,18 @@ export function TagsSection({ form }: { form: GatewayFormApi }) {
       {values.tags.map((t, i) => (
         <div key={i} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
           <Field id={`tag-${i}-key`} label={`Tag ${i + 1} key`} error={errors[`tags.${i}.key`]}>
-            {(p) => <Input {...p} value={t.key} onChange={(e) => update(`tags.${i}`, (d) => void (d.tags[i].key = e.target.value))} />}
+            {(p) => <Input {...p} value={t.key} onChange={(e) => update(`tags.${i}`, (tag) => void (tag.key = e.target.value))} />}
           </Field>
           <Field id={`tag-${i}-value`} label={`Tag ${i + 1} value`} error={errors[`tags.${i}.value`]}>
-            {(p) => <Input {...p} value={t.value} onChange={(e) => update(`tags.${i}`, (d) => void (d.tags[i].value = e.target.value))} />}
+            {(p) => <Input {...p} value={t.value} onChange={(e) => update(`tags.${i}`, (tag) => void (tag.value = e.target.value))} />}
           </Field>
-          <Button variant="ghost" size="icon" className="mt-6" aria-label={`Remove tag ${i + 1}`} onClick={() => update("tags", (d) => void d.tags.splice(i, 1))}>
+          <Button variant="ghost" size="icon" className="mt-6" aria-label={`Remove tag ${i + 1}`} onClick={() => update("tags", (tags) => void tags.splice(i, 1))}>
             <X aria-hidden="true" />
           </Button>
         </div>
       ))}
       {errors.tags ? <p className="text-xs font-medium text-destructive">{errors.tags}</p> : null}
-      <Button variant="outline" size="sm" onClick={() => update("tags", (d) => void d.tags.push({ key: "", value: "" }))}>
+      <Button variant="outline" size="sm" onClick={() => update("tags", (tags) => void tags.push({ key: "", value: "" }))}>
         <Plus aria-hidden="true" /> Add tag
       </Button>
     </fieldset>

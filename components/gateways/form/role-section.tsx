@@ -28,7 +28,7 @@ function trustPreview(accountId: string | null, region: string, gatewayName: str
 }
 
 export function RoleSection({ form, roles, accountId, region, locked }: { form: GatewayFormApi; roles: RoleOption[] | null; accountId: string | null; region: string; locked?: boolean }) {
-  const { values, errors, update, touch } = form;
+  const { values, errors, set, bind } = form;
   const picked = roles?.find((r) => r.roleArn === values.roleArn);
   const preview = values.roleMode === "new" ? trustPreview(accountId, region, values.name) : null;
   return (
@@ -39,7 +39,7 @@ export function RoleSection({ form, roles, accountId, region, locked }: { form: 
           <div className="grid grid-cols-3 gap-3">
             {ROLE_MODES.map((m) => (
               <label key={m} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent">
-                <input type="radio" name="role-mode" className="mt-0.5" checked={values.roleMode === m} onChange={() => update("roleMode", (d) => void (d.roleMode = m))} />
+                <input type="radio" name="role-mode" className="mt-0.5" checked={values.roleMode === m} onChange={() => set("roleMode", m)} />
                 <span>
                   <span className="block font-medium">{MODE_LABELS[m].label}</span>
                   <span className="block text-xs text-muted-foreground">{MODE_LABELS[m].hint}</span>
@@ -52,7 +52,7 @@ export function RoleSection({ form, roles, accountId, region, locked }: { form: 
       {values.roleMode === "new" ? (
         <>
           <Field id="new-role-name" label="New role name" required error={errors.newRoleName} hint="Up to 64 letters, digits and + = , . @ _ -. Its trust policy allows only this account's gateways of this name.">
-            {(p) => <Input {...p} autoComplete="off" value={values.newRoleName} onChange={(e) => update("newRoleName", (d) => void (d.newRoleName = e.target.value))} onBlur={() => touch("newRoleName")} />}
+            {(p) => <Input {...p} autoComplete="off" {...bind("newRoleName")} />}
           </Field>
           {preview ? (
             <details className="rounded-md border px-3 py-2 text-sm">
@@ -69,7 +69,7 @@ export function RoleSection({ form, roles, accountId, region, locked }: { form: 
         <>
           <Field id="existing-role" label="Role" required error={errors.roleArn} hint={roles === null ? "Roles could not be listed; enter an ARN instead." : roles.length === 0 ? "No role of this account trusts bedrock-agentcore yet: create one." : undefined}>
             {(p) => (
-              <Select {...p} value={values.roleArn} onChange={(e) => update("roleArn", (d) => void (d.roleArn = e.target.value))}>
+              <Select {...p} value={values.roleArn} onChange={(e) => set("roleArn", e.target.value)}>
                 <option value="">Choose a role…</option>
                 {(roles ?? []).map((r) => (
                   <option key={r.roleArn} value={r.roleArn}>
@@ -100,9 +100,7 @@ export function RoleSection({ form, roles, accountId, region, locked }: { form: 
               {...p}
               autoComplete="off"
               placeholder="arn:aws:iam::123456789012:role/AgentCoreGatewayRole"
-              value={values.roleArn}
-              onChange={(e) => update("roleArn", (d) => void (d.roleArn = e.target.value))}
-              onBlur={() => touch("roleArn")}
+              {...bind("roleArn")}
             />
           )}
         </Field>

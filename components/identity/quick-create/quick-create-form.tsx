@@ -16,7 +16,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { QuickCreateProgress } from "./quick-create-progress";
 import { CleanupDone, QuickCreateResultView, QuickCreateStopped } from "./quick-create-result";
 import { useQuickCreate } from "./use-quick-create";

@@ -3,7 +3,7 @@
 import { ArrowRight, RotateCw, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import type { CleanupReport } from "@/lib/aws/cognito";
+import type { CleanupReport } from "@/lib/models/identity";
 import { fullScopes, newGatewayHref, type QuickCreateReport, type QuickCreateResult } from "@/lib/schemas/cognito";
 import { Callout } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 // Drives a Cognito quick create from the browser, one server action per phase, so each step's progress shows and a stop can resume.
 import { useRef, useState } from "react";
 import { cleanupQuickCreateAction, finishQuickCreateAction, quickCreatePhaseAction, quickCreatePoolAction } from "@/lib/actions/identity";
-import type { CleanupReport } from "@/lib/aws/cognito";
+import type { CleanupReport } from "@/lib/models/identity";
 import type { FieldErrors } from "@/lib/schemas/form-errors";
 import {
   quickCreateFailed,

@@ -8,18 +8,18 @@ import { REST_METHODS, type TargetFormValues } from "@/lib/schemas/target";
 import type { ZodFormApi } from "@/components/forms/use-zod-form";
 
 export function ApiGatewaySection({ form }: { form: ZodFormApi<TargetFormValues> }) {
-  const { values, errors, update, touch } = form;
+  const { values, errors, update, bind } = form;
   const a = values.apiGateway;
   return (
     <div className="space-y-5">
       <div className="grid grid-cols-2 gap-4">
         <Field id="apigw-rest-api-id" label="REST API id" required error={errors["apiGateway.restApiId"]}>
           {(p) => (
-            <Input {...p} placeholder="a1b2c3d4e5" value={a.restApiId} onChange={(e) => update("apiGateway.restApiId", (d) => void (d.apiGateway.restApiId = e.target.value))} onBlur={() => touch("apiGateway.restApiId")} />
+            <Input {...p} placeholder="a1b2c3d4e5" {...bind("apiGateway.restApiId")} />
           )}
         </Field>
         <Field id="apigw-stage" label="Stage" required error={errors["apiGateway.stage"]}>
-          {(p) => <Input {...p} placeholder="prod" value={a.stage} onChange={(e) => update("apiGateway.stage", (d) => void (d.apiGateway.stage = e.target.value))} onBlur={() => touch("apiGateway.stage")} />}
+          {(p) => <Input {...p} placeholder="prod" {...bind("apiGateway.stage")} />}
         </Field>
       </div>
       <fieldset className="space-y-3">
@@ -28,7 +28,7 @@ export function ApiGatewaySection({ form }: { form: ZodFormApi<TargetFormValues>
         {a.filters.map((f, i) => (
           <div key={i} className="flex flex-wrap items-start gap-3 rounded-md border p-3">
             <Field id={`apigw-filter-${i}-path`} label={`Filter ${i + 1} path`} error={errors[`apiGateway.filters.${i}.path`]} className="w-64">
-              {(p) => <Input {...p} value={f.path} onChange={(e) => update(`apiGateway.filters.${i}`, (d) => void (d.apiGateway.filters[i].path = e.target.value))} />}
+              {(p) => <Input {...p} value={f.path} onChange={(e) => update(`apiGateway.filters.${i}`, (filter) => void (filter.path = e.target.value))} />}
             </Field>
             <fieldset className="space-y-1.5">
               <legend className="text-sm font-medium">{`Filter ${i + 1} methods`}</legend>
@@ -39,11 +39,11 @@ export function ApiGatewaySection({ form }: { form: ZodFormApi<TargetFormValues>
                       type="checkbox"
                       checked={f.methods.includes(m)}
                       onChange={(e) =>
-                        update(`apiGateway.filters.${i}`, (d) => {
-                          const set = new Set(d.apiGateway.filters[i].methods);
-                          if (e.target.checked) set.add(m);
-                          else set.delete(m);
-                          d.apiGateway.filters[i].methods = REST_METHODS.filter((x) => set.has(x));
+                        update(`apiGateway.filters.${i}`, (filter) => {
+                          const chosen = new Set(filter.methods);
+                          if (e.target.checked) chosen.add(m);
+                          else chosen.delete(m);
+                          filter.methods = REST_METHODS.filter((x) => chosen.has(x));
                         })
                       }
                     />
@@ -53,13 +53,13 @@ export function ApiGatewaySection({ form }: { form: ZodFormApi<TargetFormValues>
               </div>
               {errors[`apiGateway.filters.${i}.methods`] ? <p className="text-xs font-medium text-destructive">{errors[`apiGateway.filters.${i}.methods`]}</p> : null}
             </fieldset>
-            <Button variant="ghost" size="icon" className="ml-auto" aria-label={`Remove filter ${i + 1}`} onClick={() => update("apiGateway.filters", (d) => void d.apiGateway.filters.splice(i, 1))}>
+            <Button variant="ghost" size="icon" className="ml-auto" aria-label={`Remove filter ${i + 1}`} onClick={() => update("apiGateway.filters", (filters) => void filters.splice(i, 1))}>
               <X aria-hidden="true" />
             </Button>
           </div>
         ))}
         {errors["apiGateway.filters"] ? <p className="text-xs font-medium text-destructive">{errors["apiGateway.filters"]}</p> : null}
-        <Button variant="outline" size="sm" onClick={() => update("apiGateway.filters", (d) => void d.apiGateway.filters.push({ path: "/", methods: ["GET"] }))}>
+        <Button variant="outline" size="sm" onClick={() => update("apiGateway.filters", (filters) => void filters.push({ path: "/", methods: ["GET"] }))}>
           <Plus aria-hidden="true" /> Add filter
         </Button>
       </fieldset>
@@ -67,18 +67,18 @@ export function ApiGatewaySection({ form }: { form: ZodFormApi<TargetFormValues>
         <legend className="text-sm font-medium">Tool overrides</legend>
         <p className="text-xs text-muted-foreground">Give an operation a clearer tool name and description for agents.</p>
         {a.overrides.map((o, i) => {
-          const k = `apiGateway.overrides.${i}`;
+          const k = `apiGateway.overrides.${i}` as const;
           return (
             <div key={i} className="grid grid-cols-[1fr_1fr_7rem_1.5fr_auto] items-start gap-2 rounded-md border p-3">
               <Field id={`apigw-override-${i}-name`} label={`Override ${i + 1} tool name`} error={errors[`${k}.name`]}>
-                {(p) => <Input {...p} value={o.name} onChange={(e) => update(k, (d) => void (d.apiGateway.overrides[i].name = e.target.value))} />}
+                {(p) => <Input {...p} value={o.name} onChange={(e) => update(k, (x) => void (x.name = e.target.value))} />}
               </Field>
               <Field id={`apigw-override-${i}-path`} label={`Override ${i + 1} path`} error={errors[`${k}.path`]}>
-                {(p) => <Input {...p} value={o.path} onChange={(e) => update(k, (d) => void (d.apiGateway.overrides[i].path = e.target.value))} />}
+                {(p) => <Input {...p} value={o.path} onChange={(e) => update(k, (x) => void (x.path = e.target.value))} />}
               </Field>
               <Field id={`apigw-override-${i}-method`} label={`Override ${i + 1} method`}>
                 {(p) => (
-                  <Select {...p} value={o.method} onChange={(e) => update(k, (d) => void (d.apiGateway.overrides[i].method = e.target.value as (typeof REST_METHODS)[number]))}>
+                  <Select {...p} value={o.method} onChange={(e) => update(k, (x) => void (x.method = e.target.value as (typeof REST_METHODS)[number]))}>
                     {REST_METHODS.map((m) => (
                       <option key={m}>{m}</option>
                     ))}
@@ -86,15 +86,15 @@ export function ApiGatewaySection({ form }: { form: ZodFormApi<TargetFormValues>
                 )}
               </Field>
               <Field id={`apigw-override-${i}-description`} label={`Override ${i + 1} description`}>
-                {(p) => <Input {...p} value={o.description} onChange={(e) => update(k, (d) => void (d.apiGateway.overrides[i].description = e.target.value))} />}
+                {(p) => <Input {...p} value={o.description} onChange={(e) => update(k, (x) => void (x.description = e.target.value))} />}
               </Field>
-              <Button variant="ghost" size="icon" className="mt-6" aria-label={`Remove override ${i + 1}`} onClick={() => update("apiGateway.overrides", (d) => void d.apiGateway.overrides.splice(i, 1))}>
+              <Button variant="ghost" size="icon" className="mt-6" aria-label={`Remove override ${i + 1}`} onClick={() => update("apiGateway.overrides", (overrides) => void overrides.splice(i, 1))}>
                 <X aria-hidden="true" />
               </Button>
             </div>
           );
         })}
-        <Button variant="outline" size="sm" onClick={() => update("apiGateway.overrides", (d) => void d.apiGateway.overrides.push({ name: "", description: "", path: "/", method: "GET" }))}>
+        <Button variant="outline" size="sm" onClick={() => update("apiGateway.overrides", (overrides) => void overrides.push({ name: "", description: "", path: "/", method: "GET" }))}>
           <Plus aria-hidden="true" /> Add override
         </Button>
       </fieldset>

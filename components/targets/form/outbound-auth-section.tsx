@@ -3,14 +3,14 @@
 import type { ReactNode } from "react";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { OUTBOUND_AUTH_LABELS } from "@/lib/schemas/labels";
 import {
   OAUTH_GRANT_TYPES,
   OUTBOUND_AUTH_BY_TYPE,
-  OUTBOUND_AUTH_LABELS,
   type TargetFormValues,
 } from "@/lib/schemas/target";
 import type { ZodFormApi } from "@/components/forms/use-zod-form";
-import { ListEditor } from "@/components/gateways/form/list-editor";
+import { ListEditor } from "@/components/ui/list-editor";
 
 export type ProviderOption = { name: string; arn: string };
 export type ProviderOptions = { apiKey: ProviderOption[]; oauth: ProviderOption[] };
@@ -51,7 +51,7 @@ export function OutboundAuthSection({
   /** Renders an inline "create provider" control; it calls onCreated with the new provider. */
   createProvider?: (kind: "apiKey" | "oauth", onCreated: (p: ProviderOption) => void) => ReactNode;
 }) {
-  const { values, errors, update } = form;
+  const { values, errors, set } = form;
   const allowed = OUTBOUND_AUTH_BY_TYPE[values.type];
   const a = values.auth;
   const needsSigningService = a.type === "GATEWAY_IAM_ROLE" && (values.type === "openApi" || values.type === "mcpServer");
@@ -62,7 +62,7 @@ export function OutboundAuthSection({
         <div className="grid grid-cols-2 gap-3">
           {allowed.map((t) => (
             <label key={t} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent">
-              <input type="radio" name="outbound-auth" className="mt-0.5" checked={a.type === t} onChange={() => update("auth.type", (d) => void (d.auth.type = t))} />
+              <input type="radio" name="outbound-auth" className="mt-0.5" checked={a.type === t} onChange={() => set("auth.type", t)} />
               <span>
                 <span className="block font-medium">{OUTBOUND_AUTH_LABELS[t]}</span>
                 <span className="block text-xs text-muted-foreground">{HINTS[t]}</span>
@@ -76,10 +76,10 @@ export function OutboundAuthSection({
       {needsSigningService ? (
         <div className="grid grid-cols-2 gap-4">
           <Field id="auth-iam-service" label="Signing service" required error={errors["auth.iamService"]} hint="execute-api (API Gateway), lambda (function URL) or bedrock-agentcore (AgentCore Runtime).">
-            {(p) => <Input {...p} value={a.iamService} onChange={(e) => update("auth.iamService", (d) => void (d.auth.iamService = e.target.value))} />}
+            {(p) => <Input {...p} value={a.iamService} onChange={(e) => set("auth.iamService", e.target.value)} />}
           </Field>
           <Field id="auth-iam-region" label="Signing region" error={errors["auth.iamRegion"]} hint="Leave empty for the gateway's region.">
-            {(p) => <Input {...p} value={a.iamRegion} onChange={(e) => update("auth.iamRegion", (d) => void (d.auth.iamRegion = e.target.value))} />}
+            {(p) => <Input {...p} value={a.iamRegion} onChange={(e) => set("auth.iamRegion", e.target.value)} />}
           </Field>
         </div>
       ) : null}
@@ -94,25 +94,25 @@ export function OutboundAuthSection({
                 options={providers.apiKey}
                 value={a.apiKey.providerArn}
                 error={errors["auth.apiKey.providerArn"]}
-                onChange={(arn) => update("auth.apiKey.providerArn", (d) => void (d.auth.apiKey.providerArn = arn))}
+                onChange={(arn) => set("auth.apiKey.providerArn", arn)}
               />
             </div>
-            {createProvider?.("apiKey", (p) => update("auth.apiKey.providerArn", (d) => void (d.auth.apiKey.providerArn = p.arn)))}
+            {createProvider?.("apiKey", (p) => set("auth.apiKey.providerArn", p.arn))}
           </div>
           <div className="grid grid-cols-3 gap-4">
             <Field id="auth-api-key-location" label="Sent in">
               {(p) => (
-                <Select {...p} value={a.apiKey.location} onChange={(e) => update("auth.apiKey.location", (d) => void (d.auth.apiKey.location = e.target.value as "HEADER" | "QUERY_PARAMETER"))}>
+                <Select {...p} value={a.apiKey.location} onChange={(e) => set("auth.apiKey.location", e.target.value as "HEADER" | "QUERY_PARAMETER")}>
                   <option value="HEADER">Header</option>
                   <option value="QUERY_PARAMETER">Query parameter</option>
                 </Select>
               )}
             </Field>
             <Field id="auth-api-key-name" label="Parameter name" error={errors["auth.apiKey.parameterName"]} hint={a.apiKey.location === "HEADER" ? "Default: Authorization" : "Default: api_key"}>
-              {(p) => <Input {...p} value={a.apiKey.parameterName} onChange={(e) => update("auth.apiKey.parameterName", (d) => void (d.auth.apiKey.parameterName = e.target.value))} />}
+              {(p) => <Input {...p} value={a.apiKey.parameterName} onChange={(e) => set("auth.apiKey.parameterName", e.target.value)} />}
             </Field>
             <Field id="auth-api-key-prefix" label="Prefix" error={errors["auth.apiKey.prefix"]} hint="For example Bearer">
-              {(p) => <Input {...p} value={a.apiKey.prefix} onChange={(e) => update("auth.apiKey.prefix", (d) => void (d.auth.apiKey.prefix = e.target.value))} />}
+              {(p) => <Input {...p} value={a.apiKey.prefix} onChange={(e) => set("auth.apiKey.prefix", e.target.value)} />}
             </Field>
           </div>
         </div>
@@ -128,14 +128,14 @@ export function OutboundAuthSection({
                 options={providers.oauth}
                 value={a.oauth.providerArn}
                 error={errors["auth.oauth.providerArn"]}
-                onChange={(arn) => update("auth.oauth.providerArn", (d) => void (d.auth.oauth.providerArn = arn))}
+                onChange={(arn) => set("auth.oauth.providerArn", arn)}
               />
             </div>
-            {createProvider?.("oauth", (p) => update("auth.oauth.providerArn", (d) => void (d.auth.oauth.providerArn = p.arn)))}
+            {createProvider?.("oauth", (p) => set("auth.oauth.providerArn", p.arn))}
           </div>
           <Field id="auth-oauth-grant" label="Grant type" error={errors["auth.oauth.grantType"]}>
             {(p) => (
-              <Select {...p} value={a.oauth.grantType} onChange={(e) => update("auth.oauth.grantType", (d) => void (d.auth.oauth.grantType = e.target.value as (typeof OAUTH_GRANT_TYPES)[number]))}>
+              <Select {...p} value={a.oauth.grantType} onChange={(e) => set("auth.oauth.grantType", e.target.value as (typeof OAUTH_GRANT_TYPES)[number])}>
                 <option value="CLIENT_CREDENTIALS">Client credentials (machine to machine)</option>
                 {values.type !== "smithy" ? <option value="AUTHORIZATION_CODE">Authorization code (on behalf of a user)</option> : null}
                 {values.type !== "smithy" ? <option value="TOKEN_EXCHANGE">Token exchange (on behalf of the caller)</option> : null}
@@ -144,7 +144,7 @@ export function OutboundAuthSection({
           </Field>
           {a.oauth.grantType === "AUTHORIZATION_CODE" ? (
             <Field id="auth-oauth-return-url" label="Return URL after consent" error={errors["auth.oauth.returnUrl"]}>
-              {(p) => <Input {...p} value={a.oauth.returnUrl} onChange={(e) => update("auth.oauth.returnUrl", (d) => void (d.auth.oauth.returnUrl = e.target.value))} />}
+              {(p) => <Input {...p} value={a.oauth.returnUrl} onChange={(e) => set("auth.oauth.returnUrl", e.target.value)} />}
             </Field>
           ) : null}
           <ListEditor
@@ -154,7 +154,7 @@ export function OutboundAuthSection({
             values={a.oauth.scopes}
             errors={a.oauth.scopes.map((_, i) => errors[`auth.oauth.scopes.${i}`])}
             listError={errors["auth.oauth.scopes"]}
-            onChange={(l) => update("auth.oauth.scopes", (d) => void (d.auth.oauth.scopes = l))}
+            onChange={(l) => set("auth.oauth.scopes", l)}
           />
           <ListEditor
             id="auth-oauth-params"
@@ -165,12 +165,13 @@ export function OutboundAuthSection({
             errors={a.oauth.customParameters.map((_, i) => errors[`auth.oauth.customParameters.${i}.key`])}
             listError={errors["auth.oauth.customParameters"]}
             onChange={(l) =>
-              update("auth.oauth.customParameters", (d) => {
-                d.auth.oauth.customParameters = l.map((row) => {
+              set(
+                "auth.oauth.customParameters",
+                l.map((row) => {
                   const at = row.indexOf("=");
                   return at < 0 ? { key: row, value: "" } : { key: row.slice(0, at), value: row.slice(at + 1) };
-                });
-              })
+                }),
+              )
             }
           />
         </div>

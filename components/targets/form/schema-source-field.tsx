@@ -4,7 +4,8 @@ import { Upload } from "lucide-react";
 import { useId, useState, type ReactNode } from "react";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { INLINE_DOCUMENT_MAX_BYTES, type SchemaSourceValues } from "@/lib/schemas/target";
+import { INLINE_DOCUMENT_MAX_BYTES, type TargetFormValues } from "@/lib/schemas/target";
+import type { ZodFormApi } from "@/components/forms/use-zod-form";
 
 // Files up to twice the limit are read (the field then says how large they are); larger ones are not even loaded.
 const LARGEST_FILE_READ = 2 * INLINE_DOCUMENT_MAX_BYTES;
@@ -14,22 +15,19 @@ export function SchemaSourceField({
   label,
   inlineHint,
   placeholder,
-  value,
-  errors,
-  onChange,
-  onBlur,
   accept,
+  form,
 }: {
-  base: string;
+  /** Which of the target form's schema sources this field edits. */
+  base: "lambda" | "openApi" | "smithy";
   label: string;
   inlineHint: ReactNode;
   placeholder?: string;
-  value: SchemaSourceValues;
-  errors: Record<string, string>;
-  onChange: (key: string, mutate: (v: SchemaSourceValues) => void) => void;
-  onBlur: (key: string) => void;
   accept: string;
+  form: ZodFormApi<TargetFormValues>;
 }) {
+  const { errors, set, bind } = form;
+  const value = form.values[base];
   const uploadId = useId();
   const [uploadProblem, setUploadProblem] = useState<string | null>(null);
   const id = base.replace(/\./g, "-");
@@ -40,7 +38,7 @@ export function SchemaSourceField({
         <div className="flex gap-4 text-sm">
           {(["inline", "s3"] as const).map((s) => (
             <label key={s} className="flex items-center gap-2">
-              <input type="radio" name={`${id}-source`} checked={value.source === s} onChange={() => onChange(`${base}.source`, (v) => void (v.source = s))} />
+              <input type="radio" name={`${id}-source`} checked={value.source === s} onChange={() => set(`${base}.source`, s)} />
               {s === "inline" ? "Inline (paste or upload)" : "Amazon S3 object"}
             </label>
           ))}
@@ -56,9 +54,7 @@ export function SchemaSourceField({
                 spellCheck={false}
                 className="font-mono text-xs whitespace-pre"
                 placeholder={placeholder}
-                value={value.inline}
-                onChange={(e) => onChange(`${base}.inline`, (v) => void (v.inline = e.target.value))}
-                onBlur={() => onBlur(`${base}.inline`)}
+                {...bind(`${base}.inline`)}
               />
             )}
           </Field>
@@ -80,7 +76,7 @@ export function SchemaSourceField({
                   }
                   setUploadProblem(null);
                   const text = await file.text();
-                  onChange(`${base}.inline`, (v) => void (v.inline = text));
+                  set(`${base}.inline`, text);
                 }}
               />
             </label>
@@ -98,14 +94,12 @@ export function SchemaSourceField({
               <Input
                 {...p}
                 placeholder="s3://my-bucket/schemas/tools.json"
-                value={value.s3Uri}
-                onChange={(e) => onChange(`${base}.s3Uri`, (v) => void (v.s3Uri = e.target.value))}
-                onBlur={() => onBlur(`${base}.s3Uri`)}
+                {...bind(`${base}.s3Uri`)}
               />
             )}
           </Field>
           <Field id={`${id}-bucket-owner`} label="Bucket owner account" error={errors[`${base}.bucketOwner`]} hint="When the bucket is in another account.">
-            {(p) => <Input {...p} inputMode="numeric" value={value.bucketOwner} onChange={(e) => onChange(`${base}.bucketOwner`, (v) => void (v.bucketOwner = e.target.value))} />}
+            {(p) => <Input {...p} inputMode="numeric" {...bind(`${base}.bucketOwner`)} />}
           </Field>
         </div>
       )}

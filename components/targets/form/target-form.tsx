@@ -5,14 +5,15 @@ import { useRouter } from "next/navigation";
 import { useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { createTargetAction, updateTargetAction } from "@/lib/actions/targets";
-import { OUTBOUND_AUTH_BY_TYPE, TARGET_DESCRIPTION_MAX, TARGET_TYPE_LABELS, TARGET_TYPES, targetSchema, targetValuesToSubmit, type TargetFormValues } from "@/lib/schemas/target";
+import { TARGET_TYPE_LABELS } from "@/lib/schemas/labels";
+import { OUTBOUND_AUTH_BY_TYPE, TARGET_DESCRIPTION_MAX, TARGET_TYPES, targetSchema, targetValuesToSubmit, type TargetFormValues } from "@/lib/schemas/target";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { useSubmission } from "@/components/forms/use-submission";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { ApiGatewaySection } from "./api-gateway-section";
 import { OutboundAuthSection, type ProviderOption, type ProviderOptions } from "./outbound-auth-section";
 import { SchemaSourceField } from "./schema-source-field";
@@ -41,13 +42,11 @@ type Props = {
 
 export function TargetForm(props: Props) {
   const form = useZodForm<TargetFormValues>(targetSchema, props.initial);
-  const { values, errors, update, touch } = form;
+  const { values, errors, change, bind } = form;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const { formRef, failure, fail, begin, clientToken: tokenForSubmission } = useSubmission(form, values);
   const editing = props.mode === "edit";
-  const sourceChange = (key: string, mutate: (v: TargetFormValues["openApi"]) => void) =>
-    update(key, (d) => mutate(key.startsWith("lambda") ? d.lambda : key.startsWith("openApi") ? d.openApi : d.smithy));
 
   function submit() {
     if (!begin()) return;
@@ -88,10 +87,10 @@ export function TargetForm(props: Props) {
         </CardHeader>
         <CardContent className="space-y-5">
           <Field id="target-name" label="Name" required error={errors.name} hint="Letters, digits and single hyphens; unique in this gateway. Tool names are prefixed with it.">
-            {(p) => <Input {...p} autoComplete="off" value={values.name} onChange={(e) => update("name", (d) => void (d.name = e.target.value))} onBlur={() => touch("name")} />}
+            {(p) => <Input {...p} autoComplete="off" {...bind("name")} />}
           </Field>
           <Field id="target-description" label="Description" error={errors.description} hint={`${values.description.length}/${TARGET_DESCRIPTION_MAX} characters.`}>
-            {(p) => <Textarea {...p} rows={2} value={values.description} onChange={(e) => update("description", (d) => void (d.description = e.target.value))} />}
+            {(p) => <Textarea {...p} rows={2} {...bind("description")} />}
           </Field>
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium">Target type</legend>
@@ -105,14 +104,14 @@ export function TargetForm(props: Props) {
                     checked={values.type === t}
                     disabled={editing}
                     onChange={() =>
-                      update("type", (d) => {
+                      change("type", (d) => {
                         d.type = t;
                         // Each type starts from its usual outbound auth (API key for OpenAPI, the role for Lambda…).
                         d.auth.type = OUTBOUND_AUTH_BY_TYPE[t][0];
                       })
                     }
                   />
-                  {TARGET_TYPE_LABELS[t]}
+                  {TARGET_TYPE_LABELS[t].label}
                 </label>
               ))}
             </div>
@@ -122,7 +121,7 @@ export function TargetForm(props: Props) {
 
       <Card>
         <CardHeader>
-          <CardTitle>{TARGET_TYPE_LABELS[values.type]}</CardTitle>
+          <CardTitle>{TARGET_TYPE_LABELS[values.type].label}</CardTitle>
         </CardHeader>
         <CardContent className="space-y-5">
           {values.type === "lambda" ? (
@@ -132,9 +131,7 @@ export function TargetForm(props: Props) {
                   <Input
                     {...p}
                     placeholder="arn:aws:lambda:us-east-1:123456789012:function:order-tools"
-                    value={values.lambda.arn}
-                    onChange={(e) => update("lambda.arn", (d) => void (d.lambda.arn = e.target.value))}
-                    onBlur={() => touch("lambda.arn")}
+                    {...bind("lambda.arn")}
                   />
                 )}
               </Field>
@@ -144,10 +141,7 @@ export function TargetForm(props: Props) {
                 inlineHint="A JSON array of tool definitions: name, description, inputSchema (and optionally outputSchema)."
                 placeholder={TOOL_SCHEMA_PLACEHOLDER}
                 accept=".json,application/json"
-                value={values.lambda}
-                errors={errors}
-                onChange={sourceChange}
-                onBlur={touch}
+                form={form}
               />
             </>
           ) : null}
@@ -157,10 +151,7 @@ export function TargetForm(props: Props) {
               label="OpenAPI document"
               inlineHint="OpenAPI 3.0 or 3.1, JSON or YAML. Each operation becomes a tool named after its operationId."
               accept=".json,.yaml,.yml,application/json,application/yaml"
-              value={values.openApi}
-              errors={errors}
-              onChange={sourceChange}
-              onBlur={touch}
+              form={form}
             />
           ) : null}
           {values.type === "smithy" ? (
@@ -169,10 +160,7 @@ export function TargetForm(props: Props) {
               label="Smithy model"
               inlineHint="A Smithy JSON AST model with a service shape; its operations become tools."
               accept=".json,application/json"
-              value={values.smithy}
-              errors={errors}
-              onChange={sourceChange}
-              onBlur={touch}
+              form={form}
             />
           ) : null}
           {values.type === "mcpServer" ? (
@@ -182,9 +170,7 @@ export function TargetForm(props: Props) {
                   {...p}
                   type="url"
                   placeholder="https://mcp.example.com/mcp"
-                  value={values.mcpServer.endpoint}
-                  onChange={(e) => update("mcpServer.endpoint", (d) => void (d.mcpServer.endpoint = e.target.value))}
-                  onBlur={() => touch("mcpServer.endpoint")}
+                  {...bind("mcpServer.endpoint")}
                 />
               )}
             </Field>

@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import { ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
+import { credentialProviderArn } from "../../../formats/arn";
 import { type ApiKeyProviderRecord, type Oauth2ProviderRecord, type RegionState } from "./models";
 import { decodeToken, encodeToken, existingRegion, fieldError, region } from "./responses";
 
@@ -16,11 +17,11 @@ const SECRET_ARN = /^arn:(aws|aws-us-gov):secretsmanager:[A-Za-z0-9-]{1,64}:[0-9
 const SECRET_NAME = /^[a-zA-Z0-9-_/+=.@!]+$/;
 
 export function apiKeyProviderArn(region: string, name: string): string {
-  return `arn:aws:bedrock-agentcore:${region}:${SANDBOX_ACCOUNT_ID}:token-vault/default/apikeycredentialprovider/${name}`;
+  return credentialProviderArn("apiKey", region, SANDBOX_ACCOUNT_ID, name);
 }
 
 export function oauth2ProviderArn(region: string, name: string): string {
-  return `arn:aws:bedrock-agentcore:${region}:${SANDBOX_ACCOUNT_ID}:token-vault/default/oauth2credentialprovider/${name}`;
+  return credentialProviderArn("oauth2", region, SANDBOX_ACCOUNT_ID, name);
 }
 
 /** The token vault's own secret for a provider: bedrock-agentcore-identity!default/<kind>/<name>-XXXXXX. */

@@ -5,6 +5,7 @@ import { statusAt, type Transition } from "../../core/lifecycle";
 import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
 import { dict } from "../../core/dict";
 import { sandboxGatewayUrl } from "../gateway-runtime/urls";
+import { gatewayArn, workloadIdentityArn } from "../../../formats/arn";
 
 export const SERVICE_NAME = "agentcore-control";
 
@@ -160,10 +161,10 @@ export function gatewayIdentity(region: string, name: string, suffix = randomSuf
   const gatewayId = `${name.toLowerCase()}-${suffix}`;
   return {
     gatewayId,
-    gatewayArn: `arn:aws:bedrock-agentcore:${region}:${SANDBOX_ACCOUNT_ID}:gateway/${gatewayId}`,
+    gatewayArn: gatewayArn(region, SANDBOX_ACCOUNT_ID, gatewayId),
     gatewayUrl: `https://${gatewayId}.gateway.bedrock-agentcore.${region}.amazonaws.com/mcp`,
     workloadIdentityDetails: {
-      workloadIdentityArn: `arn:aws:bedrock-agentcore:${region}:${SANDBOX_ACCOUNT_ID}:workload-identity-directory/default/workload-identity/${gatewayId}`,
+      workloadIdentityArn: workloadIdentityArn(region, SANDBOX_ACCOUNT_ID, gatewayId),
     },
   };
 }

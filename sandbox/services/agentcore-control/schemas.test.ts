@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseApiDocument } from "../../../lib/schemas/api-document";
+import { parseApiDocument } from "../../../formats/api-document";
 import { mcpToolSchemaProblems, openApiProblems, smithyProblems } from "./schemas";
 
 const OPENAPI_JSON = JSON.stringify({ openapi: "3.0.1", info: { title: "t", version: "1" }, paths: { "/a": { get: { operationId: "a" } } } });

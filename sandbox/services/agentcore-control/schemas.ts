@@ -1,8 +1,8 @@
 // Checks of inline target payloads (OpenAPI, Smithy JSON AST, MCP tool schema): why a payload would make the target FAILED.
-// Documents are judged by the console's own parsers (lib/schemas), so the sandbox and the target form agree on what is valid.
+// Documents are judged by the parsers the console uses too (formats/), so the sandbox and the target form agree on what is valid.
 import { isAlias, parseDocument, visit } from "yaml";
-import { parseApiDocument, type ApiDocumentKind } from "../../../lib/schemas/api-document";
-import { getEntry, lineIndex, parseJsonWithPositions, positionAt, type JsonNode, type TextPosition } from "../../../lib/schemas/json-positions";
+import { parseApiDocument, type ApiDocumentKind } from "../../../formats/api-document";
+import { getEntry, lineIndex, parseJsonWithPositions, positionAt, type JsonNode, type TextPosition } from "../../../formats/json-positions";
 
 const at = (p: TextPosition) => `at line ${p.line}, column ${p.column}`;
 

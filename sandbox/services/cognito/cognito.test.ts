@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createSandboxCore } from "../../core/server";
 import { generateSigningKey, publicJwk, signJwt } from "./jwt";
 import { accessTokenTtlSeconds, newClientId, newClientSecret, newPoolId } from "./models";
-import { awsDiscoveryUrl, awsIssuer, awsTokenEndpoint, regionOfPoolId, sandboxDiscoveryUrl, sandboxTokenEndpoint } from "./urls";
+import { awsDiscoveryUrl, awsIssuer, awsTokenEndpoint, regionOfPoolId, sandboxDiscoveryUrl, sandboxTokenEndpoint } from "../../../formats/cognito-urls";
 
 const BASE = "http://sandbox.local";
 

@@ -6,7 +6,7 @@ import { cognitoError, cognitoOperations } from "./responses";
 import { oidcRoutes } from "./oidc";
 import { cognitoModel } from "./patterns";
 
-export { sandboxTokenEndpoint, sandboxDiscoveryUrl, sandboxIssuer, sandboxJwksUrl, awsTokenEndpoint, awsDiscoveryUrl, awsIssuer } from "./urls";
+export { sandboxTokenEndpoint, sandboxDiscoveryUrl, sandboxIssuer, sandboxJwksUrl, awsTokenEndpoint, awsDiscoveryUrl, awsIssuer } from "../../../formats/cognito-urls";
 
 export function cognitoService(): ServiceDefinition {
   const { model, restoreMessages } = cognitoModel();

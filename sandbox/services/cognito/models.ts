@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import { statusAt, type Transition } from "../../core/lifecycle";
 import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
+import { userPoolArn } from "../../../formats/arn";
 import type { SigningKey } from "./jwt";
 
 export const SERVICE_NAME = "cognito";
@@ -89,7 +90,7 @@ export const newClientId = () => random(LOWER_ALNUM, 26);
 /** 51 lowercase letters and digits. */
 export const newClientSecret = () => random(LOWER_ALNUM, 51);
 
-export const poolArn = (region: string, poolId: string) => `arn:aws:cognito-idp:${region}:${SANDBOX_ACCOUNT_ID}:userpool/${poolId}`;
+export const poolArn = (region: string, poolId: string) => userPoolArn(region, SANDBOX_ACCOUNT_ID, poolId);
 
 /** The pool with this id in this region (pool ids carry their region, but the API answers per region). */
 export function findPool(state: CognitoState, region: string, poolId: string): PoolRecord | undefined {

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { HttpRoute, HttpRouteContext, SandboxRequest, SandboxResponse } from "../../core/types";
 import { publicJwk, signJwt } from "./jwt";
 import { accessTokenTtlSeconds, domainStatus, poolByClientId, poolByDomain, type ClientRecord, type CognitoState, type PoolRecord } from "./models";
-import { sandboxDomainBase, sandboxIssuer, sandboxJwksUrl } from "./urls";
+import { sandboxDomainBase, sandboxIssuer, sandboxJwksUrl } from "../../../formats/cognito-urls";
 
 const JSON_UTF8 = "application/json;charset=UTF-8";
 const GRANT_TYPES = ["client_credentials", "authorization_code", "refresh_token"];

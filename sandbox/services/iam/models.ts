@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import type { Store } from "../../core/store";
 import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
+import { iamRoleArn } from "../../../formats/arn";
 
 export const SERVICE_NAME = "iam";
 export const QUERY_VERSION = "2010-05-08";
@@ -14,6 +15,8 @@ export const LIMITS = {
   attachedPoliciesPerRole: 10,
   /** Aggregate size of a role's inline policies, whitespace not counted. */
   inlinePolicyBytesPerRole: 10_240,
+  /** Size of a managed policy document, whitespace not counted (quota PolicySize). */
+  managedPolicyChars: 6_144,
   /** Size of a role trust policy, whitespace not counted (quota ACLSizePerRole). */
   trustPolicyChars: 2_048,
   tagsPerRole: 50,
@@ -61,17 +64,42 @@ export interface RoleRecord {
   attachSeq: number;
 }
 
+/** A customer managed policy made with CreatePolicy (one version, v1: the sandbox has no CreatePolicyVersion). */
+export interface ManagedPolicyRecord {
+  PolicyName: string;
+  PolicyId: string;
+  Arn: string;
+  Path: string;
+  DefaultVersionId: string;
+  Description?: string;
+  CreateDate: string;
+  UpdateDate: string;
+  Tags: Tag[];
+  /** The document exactly as sent (decoded). */
+  document: string;
+}
+
 export interface IamState {
   /** Lower-cased role name → role (IAM role names are unique case-insensitively). */
   roles: Record<string, RoleRecord>;
+  /** Lower-cased policy name → customer managed policy (names are unique in the account, whatever the path). */
+  policies: Record<string, ManagedPolicyRecord>;
 }
 
-export const initialState = (): IamState => ({ roles: {} });
+export const initialState = (): IamState => ({ roles: {}, policies: {} });
 
 export function iamState(store: Store): IamState {
   const s = store.get<IamState>(SERVICE_NAME, initialState);
   s.roles ??= {};
+  s.policies ??= {};
   return s;
+}
+
+/** The customer managed policy with this ARN, if CreatePolicy made it. */
+export function findPolicy(state: IamState, arn: string): ManagedPolicyRecord | undefined {
+  const name = arn.slice(arn.lastIndexOf("/") + 1).toLowerCase();
+  const p = Object.prototype.hasOwnProperty.call(state.policies, name) ? state.policies[name] : undefined;
+  return p && p.Arn === arn ? p : undefined;
 }
 
 export const roleKey = (name: string) => name.toLowerCase();
@@ -87,17 +115,18 @@ export function findRole(state: IamState, name: string): RoleRecord | undefined 
 
 const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-/** A unique id like IAM's: a 4-letter type prefix (AROA for roles) and 17 upper-case alphanumerics. */
-export function newRoleId(state: IamState): string {
-  const taken = new Set(Object.values(state.roles).map((r) => r.RoleId));
+/** A unique id like IAM's: a 4-letter type prefix (AROA for roles, ANPA for policies) and 17 upper-case alphanumerics. */
+export function newRoleId(state: IamState, prefix = "AROA"): string {
+  const taken = new Set([...Object.values(state.roles).map((r) => r.RoleId), ...Object.values(state.policies ?? {}).map((p) => p.PolicyId)]);
   for (;;) {
-    let id = "AROA";
+    let id = prefix;
     for (let i = 0; i < 17; i++) id += ID_ALPHABET[crypto.randomInt(ID_ALPHABET.length)];
     if (!taken.has(id)) return id;
   }
 }
 
-export const roleArn = (path: string, name: string) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:role${path}${name}`;
+export const roleArn = (path: string, name: string) => iamRoleArn(SANDBOX_ACCOUNT_ID, path, name);
+export const policyArn = (path: string, name: string) => `arn:aws:iam::${SANDBOX_ACCOUNT_ID}:policy${path}${name}`;
 
 /** URL-encodes a policy document the way IAM returns it (RFC 3986: only unreserved characters stay). */
 export function encodePolicyDocument(doc: string): string {
@@ -145,8 +174,9 @@ export function roleView(r: RoleRecord, view: RoleView): Record<string, unknown>
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Managed policies. There is no CreatePolicy in the sandbox: AWS managed policies come from the small catalog
-// below, and any well-formed customer managed policy ARN of the sandbox account is taken to exist.
+// Managed policies. AWS managed policies come from the small catalog below (documents in aws-managed-policies.ts).
+// Customer managed policies made with CreatePolicy carry their document; any other well-formed customer managed
+// policy ARN of the sandbox account is still taken to exist (it can be attached) but grants nothing.
 
 /** AWS managed policies the sandbox knows, as "path/name" after `arn:aws:iam::aws:policy`. */
 export const AWS_MANAGED_POLICIES = [

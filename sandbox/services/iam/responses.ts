@@ -2,6 +2,7 @@
 // awsQuery form and encodes the XML from the model; handlers return plain objects or throw ServiceError.
 import { ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { policyDocumentProblem, type PolicyKind } from "./documents";
+import { AWS_MANAGED_POLICY_DOCUMENTS } from "./aws-managed-policies";
 import {
   DEFAULT_MAX_ITEMS,
   DEFAULT_MAX_SESSION_DURATION,
@@ -9,17 +10,20 @@ import {
   decodeMarker,
   encodeMarker,
   encodePolicyDocument,
+  findPolicy,
   findRole,
   iamState,
   inlinePolicyBytes,
   lookupManagedPolicy,
   newRoleId,
+  policyArn,
   policySize,
   roleArn,
   roleKey,
   roleView,
   setOwn,
   type IamState,
+  type ManagedPolicyRecord,
   type ManagedPolicyRef,
   type RoleRecord,
   type Tag,
@@ -261,6 +265,113 @@ export const tagRole: OperationHandler = (input, ctx) => {
   return {};
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// Customer managed policies (one version each) and the AWS managed catalog, read-only.
+
+const ANY_ARN = /^arn:[^:]+:[^:]*:[^:]*:[^:]*:.+$/;
+
+function attachmentCount(s: IamState, arn: string): number {
+  return Object.values(s.roles).filter((r) => r.attachedPolicies.some((a) => a.PolicyArn === arn)).length;
+}
+
+function policyView(s: IamState, p: ManagedPolicyRecord): Record<string, unknown> {
+  return {
+    PolicyName: p.PolicyName,
+    PolicyId: p.PolicyId,
+    Arn: p.Arn,
+    Path: p.Path,
+    DefaultVersionId: p.DefaultVersionId,
+    AttachmentCount: attachmentCount(s, p.Arn),
+    PermissionsBoundaryUsageCount: Object.values(s.roles).filter((r) => r.PermissionsBoundary?.PermissionsBoundaryArn === p.Arn).length,
+    IsAttachable: true,
+    Description: p.Description,
+    CreateDate: p.CreateDate,
+    UpdateDate: p.UpdateDate,
+    Tags: p.Tags.length ? p.Tags : undefined,
+  };
+}
+
+/** An AWS managed policy of the catalog as a record (fixed dates and ids: they are not the sandbox's to change). */
+function awsManagedRecord(arn: string): ManagedPolicyRecord | undefined {
+  const rest = /^arn:aws:iam::aws:policy(\/.*)$/.exec(arn)?.[1];
+  const document = rest !== undefined && Object.prototype.hasOwnProperty.call(AWS_MANAGED_POLICY_DOCUMENTS, rest) ? AWS_MANAGED_POLICY_DOCUMENTS[rest] : undefined;
+  if (!document || !lookupManagedPolicy(arn).ok) return undefined;
+  const slash = rest!.lastIndexOf("/");
+  return {
+    PolicyName: rest!.slice(slash + 1),
+    PolicyId: `ANPA${Buffer.from(rest!).toString("hex").toUpperCase().slice(0, 17).padEnd(17, "0")}`,
+    Arn: arn,
+    Path: rest!.slice(0, slash + 1),
+    DefaultVersionId: "v1",
+    CreateDate: "2015-02-06T18:39:46.000Z",
+    UpdateDate: "2015-02-06T18:39:46.000Z",
+    Tags: [],
+    document: JSON.stringify(document),
+  };
+}
+
+function managedPolicy(ctx: OperationContext, arn: string): ManagedPolicyRecord {
+  if (!ANY_ARN.test(arn)) throw invalidArn(arn);
+  const p = findPolicy(state(ctx), arn) ?? awsManagedRecord(arn);
+  if (!p) throw new ServiceError("NoSuchEntityException", `Policy ${arn} was not found.`);
+  return p;
+}
+
+export const createPolicy: OperationHandler = (input, ctx) => {
+  const s = state(ctx);
+  const name = input.PolicyName as string;
+  const path = (input.Path as string | undefined) ?? "/";
+  const doc = input.PolicyDocument as string;
+  const tags = (input.Tags as Tag[] | undefined) ?? [];
+  checkTagKeys(tags);
+  checkDocument(ctx, doc, "identity");
+  if (policySize(doc) > LIMITS.managedPolicyChars) {
+    throw new ServiceError("LimitExceededException", `Cannot exceed quota for PolicySize: ${LIMITS.managedPolicyChars}`);
+  }
+  const key = name.toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(s.policies, key)) {
+    throw new ServiceError("EntityAlreadyExistsException", `A policy called ${name} already exists. Duplicate names are not allowed.`);
+  }
+  const now = new Date(ctx.now()).toISOString();
+  const record: ManagedPolicyRecord = {
+    PolicyName: name,
+    PolicyId: newRoleId(s, "ANPA"),
+    Arn: policyArn(path, name),
+    Path: path,
+    DefaultVersionId: "v1",
+    Description: input.Description as string | undefined,
+    CreateDate: now,
+    UpdateDate: now,
+    Tags: mergeTags([], tags),
+    document: doc,
+  };
+  setOwn(s.policies, key, record);
+  return { Policy: policyView(s, record) };
+};
+
+export const getPolicy: OperationHandler = (input, ctx) => ({ Policy: policyView(state(ctx), managedPolicy(ctx, input.PolicyArn as string)) });
+
+export const getPolicyVersion: OperationHandler = (input, ctx) => {
+  const arn = input.PolicyArn as string;
+  const p = managedPolicy(ctx, arn);
+  const versionId = input.VersionId as string;
+  if (versionId !== p.DefaultVersionId) throw new ServiceError("NoSuchEntityException", `Policy ${arn} version ${versionId} does not exist or is not attachable.`);
+  return { PolicyVersion: { Document: encodePolicyDocument(p.document), VersionId: p.DefaultVersionId, IsDefaultVersion: true, CreateDate: p.CreateDate } };
+};
+
+export const deletePolicy: OperationHandler = (input, ctx) => {
+  const s = state(ctx);
+  const arn = input.PolicyArn as string;
+  const p = findPolicy(s, arn);
+  if (!p) {
+    if (!ANY_ARN.test(arn)) throw invalidArn(arn);
+    throw new ServiceError("NoSuchEntityException", `Policy ${arn} was not found.`);
+  }
+  if (attachmentCount(s, arn) > 0) throw new ServiceError("DeleteConflictException", "Cannot delete a policy attached to entities.");
+  delete s.policies[p.PolicyName.toLowerCase()];
+  return {};
+};
+
 export const roleOperations: Record<string, OperationHandler> = {
   CreateRole: createRole,
   GetRole: getRoleOp,
@@ -275,4 +386,8 @@ export const roleOperations: Record<string, OperationHandler> = {
   DetachRolePolicy: detachRolePolicy,
   ListAttachedRolePolicies: listAttachedRolePolicies,
   TagRole: tagRole,
+  CreatePolicy: createPolicy,
+  GetPolicy: getPolicy,
+  GetPolicyVersion: getPolicyVersion,
+  DeletePolicy: deletePolicy,
 };

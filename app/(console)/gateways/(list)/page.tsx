@@ -8,7 +8,7 @@ import { AutoRefresh } from "@/components/gateways/auto-refresh";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { GatewaysEmptyState } from "@/components/gateways/empty-state";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { GatewaysTable, GatewaysTableSkeleton } from "@/components/gateways/gateways-table";
 import { NameFilter } from "@/components/gateways/name-filter";
 import { Pagination } from "@/components/gateways/pagination";

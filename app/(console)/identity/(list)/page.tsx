@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { listUserPools } from "@/lib/aws/cognito";
+import { listUserPools } from "@/lib/aws/cognito/pools";
 import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { DiscoveryChecker } from "@/components/identity/discovery-checker";
 import { PoolsPagination } from "@/components/identity/pools-pagination";
 import { PoolsTable, PoolsTableSkeleton } from "@/components/identity/pools-table";

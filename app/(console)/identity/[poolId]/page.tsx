@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getUserPool, poolRegion } from "@/lib/aws/cognito";
+import { poolRegion } from "@/lib/aws/cognito/endpoints";
+import { getUserPool } from "@/lib/aws/cognito/pools";
 import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { POOL_ID_MAX, POOL_ID_PATTERN } from "@/lib/schemas/cognito";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { AutoRefresh } from "@/components/gateways/auto-refresh";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { PoolDetailView } from "@/components/identity/pool-detail";
 
 export const metadata: Metadata = { title: "User pool" };

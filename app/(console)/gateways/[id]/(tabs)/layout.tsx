@@ -10,9 +10,9 @@ import { buttonVariants } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { AutoRefresh } from "@/components/gateways/auto-refresh";
 import { DeleteGatewayDialog } from "@/components/gateways/delete-gateway-dialog";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { GatewayTabs } from "@/components/gateways/gateway-tabs";
-import { StatusBadge } from "@/components/gateways/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 export default async function GatewayLayout({ params, children }: { params: Promise<{ id: string }>; children: ReactNode }) {
   const { id } = await params;

@@ -6,7 +6,7 @@ import { GATEWAY_ID_PATTERN } from "@/lib/schemas/constraints";
 import { gatewayToFormValues, isEditableAuthorizerType, unmanagedSettingNames } from "@/lib/schemas/gateway-mapping";
 import { Callout } from "@/components/ui/alert";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { GatewayForm } from "@/components/gateways/form/gateway-form";
 
 export const metadata: Metadata = { title: "Edit gateway" };

@@ -7,7 +7,7 @@ import { gatewayPermissions, TARGET_ACCESS_POLICY_NAME } from "@/lib/aws/permiss
 import { hasChanges, lineDiff } from "@/lib/text-diff";
 import { Callout } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { ApplyPolicyButton } from "@/components/permissions/apply-policy-button";
 import { PolicyDiff } from "@/components/permissions/policy-diff";
 import { LintFindings } from "@/components/roles/lint-findings";

@@ -6,7 +6,7 @@ import { listTargets, TRANSITIONAL_TARGET_STATUSES } from "@/lib/aws/targets";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { AutoRefresh } from "@/components/gateways/auto-refresh";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { TargetsTable } from "@/components/targets/targets-table";
 
 export const metadata: Metadata = { title: "Targets" };

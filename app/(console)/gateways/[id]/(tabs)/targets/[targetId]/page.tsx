@@ -8,8 +8,8 @@ import { TARGET_ID_PATTERN } from "@/lib/schemas/target";
 import { buttonVariants } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { AutoRefresh } from "@/components/gateways/auto-refresh";
-import { ErrorCallout } from "@/components/gateways/error-callout";
-import { StatusBadge } from "@/components/gateways/status-badge";
+import { ErrorCallout } from "@/components/ui/error-callout";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { TargetDetail } from "@/components/targets/target-detail";
 
 export const metadata: Metadata = { title: "Target" };

@@ -7,7 +7,7 @@ import { getTarget } from "@/lib/aws/targets";
 import { TARGET_ID_PATTERN } from "@/lib/schemas/target";
 import { targetToFormValues } from "@/lib/schemas/target-mapping";
 import { Callout } from "@/components/ui/alert";
-import { ErrorCallout } from "@/components/gateways/error-callout";
+import { ErrorCallout } from "@/components/ui/error-callout";
 import { TargetFormWithProviders } from "@/components/targets/form/target-form-with-providers";
 
 export const metadata: Metadata = { title: "Edit target" };

@@ -1,5 +1,6 @@
+// The policy-document face of the one JSON parser: plain value, duplicate keys with paths, placed errors.
 import { describe, expect, it } from "vitest";
-import { lineAndColumn, parseJsonText } from "./json-text";
+import { lineAndColumn, parseJsonText } from "./json-positions";
 
 function error(text: string) {
   const result = parseJsonText(text);
@@ -44,27 +45,27 @@ describe("parseJsonText: values", () => {
 
 describe("parseJsonText: errors point at the exact place", () => {
   it.each([
-    ['{\n  "a": 1,\n}', 3, 1, "trailing comma before '}'"],
-    ["[1,]", 1, 4, "trailing comma before ']'"],
-    ['{\n  "a": 1\n  "b": 2\n}', 3, 3, `unexpected '"': expected ',' or '}' after the value of "a"`],
-    ["{'a': 1}", 1, 2, "strings and property names must use double quotes"],
-    ["{a: 1}", 1, 2, "unexpected 'a': expected a double-quoted property name"],
-    ['{"a" 1}', 1, 6, `unexpected '1': expected ':' after property name "a"`],
-    ['{"a": }', 1, 7, "unexpected '}': expected a value"],
-    ['{"a": 1', 1, 8, "unexpected end of input: expected ',' or '}' after the value of \"a\""],
-    ['{"a": "x', 1, 7, "unterminated string"],
-    ['{"a": "x\ny"}', 1, 9, "unescaped control character (such as a line break) inside a string"],
-    ['"\\q"', 1, 2, "invalid escape sequence \\q"],
-    ['"\\u12"', 1, 2, "invalid escape sequence \\u"],
-    ["[1 2]", 1, 4, "unexpected '2': expected ',' or ']' in the array"],
-    ["-", 1, 1, "invalid number"],
-    ["01", 1, 2, "unexpected '1' after the end of the JSON value"],
-    ['{} {"a":1}', 1, 4, "unexpected '{' after the end of the JSON value"],
-    ['{\n  // note\n  "a": 1\n}', 2, 3, "comments are not allowed in JSON"],
-    ["/* x */ {}", 1, 1, "comments are not allowed in JSON"],
-    ["tru", 1, 1, "unexpected 't': expected a value"],
-    ["", 1, 1, "unexpected end of input: a value is missing"],
-    ['{"a":\n', 2, 1, "unexpected end of input: a value is missing"],
+    ['{\n  "a": 1,\n}', 2, 9, "Unexpected ',' — a trailing comma is not allowed in JSON"],
+    ["[1,]", 1, 3, "Unexpected ',' — a trailing comma is not allowed in JSON"],
+    ['{\n  "a": 1\n  "b": 2\n}', 3, 3, "Missing ',' between two properties"],
+    ["{'a': 1}", 1, 2, `Unexpected "'" — JSON keys use double quotes, not single quotes`],
+    ["{a: 1}", 1, 2, `Unexpected 'a' — a key must be in double quotes ("a")`],
+    ['{"a" 1}', 1, 6, `Expected ':' after the key "a" but found '1'`],
+    ['{"a": }', 1, 7, "Unexpected '}' — expected a value"],
+    ['{"a": 1', 1, 1, "Unclosed '{' — the text ends before its matching '}'"],
+    ['{"a": "x', 1, 7, `Unterminated string — add the closing '"' (a line break inside a string must be written as \\n)`],
+    ['{"a": "x\ny"}', 1, 7, `Unterminated string — add the closing '"' (a line break inside a string must be written as \\n)`],
+    ['"\\q"', 1, 2, `Invalid escape '\\q' — valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX (write \\\\ for a backslash)`],
+    ['"\\u12"', 1, 2, "Invalid Unicode escape — \\u must be followed by four hex digits"],
+    ["[1 2]", 1, 4, "Missing ',' between two array items"],
+    ["-", 1, 1, "Unexpected '-' — expected a digit after the minus sign"],
+    ["01", 1, 1, "Leading zeros are not allowed in JSON numbers"],
+    ['{} {"a":1}', 1, 4, "Unexpected '{' after the end of the JSON value"],
+    ['{\n  // note\n  "a": 1\n}', 2, 3, "Comments are not allowed in JSON"],
+    ["/* x */ {}", 1, 1, "Comments are not allowed in JSON"],
+    ["tru", 1, 1, `Unexpected 'tru' — text must be in double quotes ("tru")`],
+    ["", 1, 1, "The text is empty — expected a JSON value"],
+    ['{"a":\n', 1, 1, "Unclosed '{' — the text ends before its matching '}'"],
   ])("%j → line %i, column %i: %s", (text, line, column, message) => {
     const e = error(text);
     expect(e).toMatchObject({ line, column, message: `Invalid JSON at line ${line}, column ${column}: ${message}` });
@@ -72,6 +73,6 @@ describe("parseJsonText: errors point at the exact place", () => {
   });
 
   it("refuses absurd nesting instead of overflowing the stack", () => {
-    expect(error("[".repeat(10_000)).message).toContain("nested too deeply");
+    expect(error("[".repeat(10_000)).message).toContain("Nesting is too deep");
   });
 });

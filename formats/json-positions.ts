@@ -368,3 +368,50 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
     return { ok: false, error: { offset: e.offset, message: e.message, ...at(e.offset) } };
   }
 }
+
+/** A key written twice in one object (JSON.parse silently keeps the last one). */
+export interface DuplicateKey {
+  /** Where the object holding the key sits, e.g. `Statement[0].Condition`; "" for the top level. */
+  path: string;
+  key: string;
+  line: number;
+  column: number;
+}
+
+export interface JsonTextError extends TextPosition {
+  /** "Invalid JSON at line L, column C: why". */
+  message: string;
+  /** 0-based offset into the text. */
+  position: number;
+}
+
+export type JsonTextResult = { ok: true; value: unknown; duplicateKeys: DuplicateKey[] } | { ok: false; error: JsonTextError };
+
+/** 1-based line and column of an offset (one-off; use lineIndex for many). */
+export function lineAndColumn(text: string, position: number): TextPosition {
+  return positionAt(text, position);
+}
+
+/** Parses JSON into its plain value plus every duplicated key with its path and place (for policy documents). */
+export function parseJsonText(text: string): JsonTextResult {
+  const parsed = parseJsonWithPositions(text);
+  if (!parsed.ok) {
+    const { offset, line, column, message } = parsed.error;
+    return { ok: false, error: { message: `Invalid JSON at line ${line}, column ${column}: ${message}`, position: offset, line, column } };
+  }
+  const at = lineIndex(text);
+  const duplicateKeys: DuplicateKey[] = [];
+  // Document order: a duplicate is reported where it is written, before anything nested under it.
+  const walk = (node: JsonNode, path: string) => {
+    if (node.kind === "array") node.items.forEach((item, i) => walk(item, `${path}[${i}]`));
+    if (node.kind !== "object") return;
+    const seen = new Set<string>();
+    for (const entry of node.entries) {
+      if (seen.has(entry.key)) duplicateKeys.push({ path, key: entry.key, ...at(entry.keyStart) });
+      seen.add(entry.key);
+      walk(entry.value, path === "" ? entry.key : `${path}.${entry.key}`);
+    }
+  };
+  walk(parsed.root, "");
+  return { ok: true, value: jsonToValue(parsed.root), duplicateKeys };
+}

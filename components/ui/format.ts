@@ -1,4 +1,14 @@
-// Time formatting for the identity views: relative durations like "in 59 min" or "3 s ago".
+// Time formatting shared by the console's views: dates in UTC (so server and browser agree), relative times, durations.
+
+/** An ISO time as "2024-05-01 12:00:00 UTC"; "—" when absent, the text itself when it is not a date. */
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+}
+
+/** How far `targetMs` is from `nowMs`: "in 59 min", "3 s ago". */
 export function formatRelative(targetMs: number, nowMs: number): string {
   const diff = targetMs - nowMs;
   const abs = Math.abs(diff);

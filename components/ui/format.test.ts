@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatRelative } from "./format";
+import { formatDateTime, formatDuration, formatRelative } from "./format";
 
 describe("formatRelative", () => {
   const now = 1_700_000_000_000;
@@ -20,5 +20,17 @@ describe("formatDuration", () => {
     expect(formatDuration(300)).toBe("5 min");
     expect(formatDuration(86400)).toBe("1 d");
     expect(formatDuration(45)).toBe("45 s");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows an ISO time in UTC to the second, the same on the server and in the browser", () => {
+    expect(formatDateTime("2024-05-01T12:34:56.789Z")).toBe("2024-05-01 12:34:56 UTC");
+    expect(formatDateTime("2024-05-01T14:34:56+02:00")).toBe("2024-05-01 12:34:56 UTC");
+  });
+  it("says — for no time and keeps text that is not a date", () => {
+    expect(formatDateTime(undefined)).toBe("—");
+    expect(formatDateTime("")).toBe("—");
+    expect(formatDateTime("soon")).toBe("soon");
   });
 });

@@ -1,4 +1,4 @@
-// Gateway status as a coloured badge with a text label.
+// A gateway or target status as a coloured badge with a text label.
 import { Badge } from "@/components/ui/badge";
 
 const TONES: Record<string, "success" | "warning" | "danger" | "info" | "neutral"> = {
@@ -19,10 +19,3 @@ export function StatusBadge({ status }: { status: string }) {
     </Badge>
   );
 }
-
-export const AUTHORIZER_LABELS: Record<string, string> = {
-  CUSTOM_JWT: "JWT (OAuth)",
-  AWS_IAM: "AWS IAM",
-  NONE: "None",
-  AUTHENTICATE_ONLY: "Authenticate only",
-};
