@@ -1,7 +1,7 @@
 // A Lambda target end to end: a function made with the real Lambda SDK, called through a gateway, with the execution role enforced.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { strToU8, zipSync } from "fflate";
-import { CreateGatewayTargetCommand, GetGatewayCommand, type BedrockAgentCoreControlClient } from "@aws-sdk/client-bedrock-agentcore-control";
+import { CreateGatewayTargetCommand, GetGatewayCommand, type BedrockAgentCoreControlClient, type ToolDefinition } from "@aws-sdk/client-bedrock-agentcore-control";
 import { CreateFunctionCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { CreateRoleCommand, DeleteRolePolicyCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { buildGatewayTrustPolicy } from "@/lib/policies/trust-policy";
@@ -24,7 +24,9 @@ exports.handler = async (event, context) => {
   return { tool: tool.split("___").pop(), prefixed: tool, event, gatewayId: custom.bedrockAgentCoreGatewayId, version: custom.bedrockAgentCoreMessageVersion };
 };`;
 
-const TOOLS = [{ name: "get_forecast", description: "Forecast for a city", inputSchema: { type: "object", properties: { city: { type: "string" }, fail: { type: "boolean" } }, required: ["city"] } }];
+const TOOLS: ToolDefinition[] = [
+  { name: "get_forecast", description: "Forecast for a city", inputSchema: { type: "object", properties: { city: { type: "string" }, fail: { type: "boolean" } }, required: ["city"] } },
+];
 
 beforeAll(async () => {
   sandbox = await startSandbox();
