@@ -2,7 +2,7 @@
 // name conflicts at the Name field, the name filter and the page trail, Cancel, and edits keeping what the form does not show.
 import { CreateGatewayCommand, GetGatewayCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { COGNITO_DISCOVERY, GatewayForm, ROLE_ARN } from "./pages/gateway-form";
-import { expect, sandboxControl, test } from "./fixtures";
+import { SANDBOX_URL, expect, sandboxControl, test } from "./fixtures";
 import { agentCore, createGateway } from "./sandbox-sdk";
 
 const sdk = agentCore();
@@ -52,7 +52,8 @@ test("create a gateway through the form, find it, copy its URL, edit it and dele
   // Copy the gateway URL and check the clipboard holds exactly it.
   await expect(page).toHaveURL(/\/gateways\/orders-gateway-[a-z0-9]{10}$/);
   const gatewayId = page.url().split("/").pop()!;
-  const expectedUrl = `https://${gatewayId}.gateway.bedrock-agentcore.us-east-1.amazonaws.com/mcp`;
+  // In the sandbox the gateway URL is its working MCP endpoint on the sandbox's address.
+  const expectedUrl = `${SANDBOX_URL}/gateway-runtime/us-east-1/${gatewayId}/mcp`;
   await expect(page.getByText(expectedUrl)).toBeVisible();
   await page.getByRole("button", { name: "Copy gateway URL" }).click();
   await expect(page.getByRole("button", { name: "Copy gateway URL" })).toContainText("Copied");

@@ -24,7 +24,7 @@ function num(value: string | undefined, fallback: number, what: string, max: num
 async function main() {
   if (process.argv.includes("--help")) {
     console.log(`Usage: npm run sandbox -- [--port N] [--host H] [--data-dir DIR] [--lifecycle-delay-ms N] [--memory] [--log]
-Env: SANDBOX_PORT, SANDBOX_HOST, SANDBOX_DATA_DIR, SANDBOX_LIFECYCLE_DELAY_MS, SANDBOX_LATENCY_MS, SANDBOX_LATENCY_JITTER_MS, SANDBOX_FAULTS, SANDBOX_LOG=1`);
+Env: SANDBOX_PORT, SANDBOX_HOST, SANDBOX_DATA_DIR, SANDBOX_LIFECYCLE_DELAY_MS, SANDBOX_LATENCY_MS, SANDBOX_LATENCY_JITTER_MS, SANDBOX_FAULTS, SANDBOX_LOG=1, SANDBOX_ALLOW_HTTP_MCP=1, SANDBOX_SECRET_ACCESS_KEY`);
     return;
   }
   const env = process.env;
@@ -39,7 +39,15 @@ Env: SANDBOX_PORT, SANDBOX_HOST, SANDBOX_DATA_DIR, SANDBOX_LIFECYCLE_DELAY_MS, S
     console.error(`invalid fault injection settings: ${(e as Error).message}`);
     process.exit(2);
   }
-  const sandbox = await createSandbox({ port, host, dataDir, lifecycleDelayMs, faults, log: process.argv.includes("--log") || env.SANDBOX_LOG === "1" });
+  const sandbox = await createSandbox({
+    port,
+    host,
+    dataDir,
+    lifecycleDelayMs,
+    faults,
+    log: process.argv.includes("--log") || env.SANDBOX_LOG === "1",
+    allowHttpMcpEndpoints: process.argv.includes("--allow-http-mcp") || env.SANDBOX_ALLOW_HTTP_MCP === "1",
+  });
   console.log(`AWS sandbox listening on ${sandbox.url} (state: ${dataDir ?? "in memory"}, lifecycle delay ${lifecycleDelayMs} ms)`);
   console.log(`Services: ${sandbox.services.map((s) => s.name).join(", ")}. Health: ${sandbox.url}/_sandbox/health`);
   console.log("\nTo point the AWS CLI or an SDK script at it:\n");

@@ -65,7 +65,7 @@ describe("createSandboxCore dispatch", () => {
     const plainText = await core.dispatch(req({ method: "POST", path: "/_sandbox/reset", headers: { "content-type": "text/plain" } }));
     expect(plainText.status).toBe(415);
     const set = await core.dispatch(req({ method: "POST", path: "/_sandbox/settings", headers: jsonCt, body: '{"lifecycleDelayMs": 5}' }));
-    expect(JSON.parse(text(set.body))).toEqual({ lifecycleDelayMs: 5 });
+    expect(JSON.parse(text(set.body))).toEqual({ lifecycleDelayMs: 5, allowHttpMcpEndpoints: false });
     expect(core.settings.lifecycleDelayMs).toBe(5);
     core.settings.lifecycleDelayMs = 0;
     const missing = await core.dispatch(req({ method: "GET", path: "/_sandbox/nope" }));

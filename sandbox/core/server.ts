@@ -23,6 +23,7 @@ import { REGION_PATTERN, browserRefusal, isSigned, mediaType, ownHosts } from ".
 import { MAX_BODY_BYTES, tooDeep, MAX_NESTING_DEPTH } from "./limits";
 import { parseJsonDict } from "./dict";
 import { defaultServices } from "../services";
+import { handleGatewayRuntime, isGatewayRuntimePath } from "../services/gateway-runtime";
 
 export interface SandboxOptions {
   /** 0 picks a free port. Default 4599. */
@@ -43,6 +44,8 @@ export interface SandboxOptions {
   log?: boolean;
   /** Largest request body served over HTTP (413 beyond). Default 10 MiB. */
   maxBodyBytes?: number;
+  /** Accept http://127.0.0.1 / localhost / [::1] MCP server endpoints (the model demands https). Default false. */
+  allowHttpMcpEndpoints?: boolean;
 }
 
 /** How the sandbox was reached: over HTTP, the Host header must name it. */
@@ -157,7 +160,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   if (!Number.isFinite(lifecycleDelayMs) || lifecycleDelayMs < 0 || lifecycleDelayMs > MAX_LIFECYCLE_DELAY_MS) {
     throw new Error(`lifecycleDelayMs must be a number of milliseconds from 0 to ${MAX_LIFECYCLE_DELAY_MS} (got ${lifecycleDelayMs})`);
   }
-  const settings: SandboxSettings = { lifecycleDelayMs };
+  const settings: SandboxSettings = { lifecycleDelayMs, allowHttpMcpEndpoints: options.allowHttpMcpEndpoints ?? false };
   const services = options.services ?? defaultServices();
   const now = options.clock ?? Date.now;
   const plainRoutes: { service: ServiceDefinition; route: HttpRoute; re: RegExp }[] = services.flatMap((service) =>
@@ -221,7 +224,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
         return json(200, settings);
       case "POST /_sandbox/settings": {
         try {
-          const body = controlBody(req) as { lifecycleDelayMs?: unknown };
+          const body = controlBody(req) as { lifecycleDelayMs?: unknown; allowHttpMcpEndpoints?: unknown };
           if (!body || typeof body !== "object" || Array.isArray(body)) throw new Error("settings must be a JSON object");
           if (body.lifecycleDelayMs !== undefined) {
             const v = body.lifecycleDelayMs;
@@ -229,6 +232,10 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
               throw new Error(`lifecycleDelayMs must be a number of milliseconds from 0 to ${MAX_LIFECYCLE_DELAY_MS} (24 hours)`);
             }
             settings.lifecycleDelayMs = v;
+          }
+          if (body.allowHttpMcpEndpoints !== undefined) {
+            if (typeof body.allowHttpMcpEndpoints !== "boolean") throw new Error("allowHttpMcpEndpoints must be true or false");
+            settings.allowHttpMcpEndpoints = body.allowHttpMcpEndpoints;
           }
         } catch (e) {
           return json(400, { message: (e as Error).message });
@@ -304,7 +311,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     if (model?.hasShape(operation) && !service.skipValidation?.includes(operation)) {
       const inputId = model.inputShapeId(operation);
       if (inputId) {
-        const errors = validateShape(model, inputId, input);
+        const errors = validateShape(model, inputId, input).filter((e) => !service.tolerateFieldError?.(e, input, settings));
         if (errors.length) throw service.validationError?.(errors, operation) ?? defaultValidationError(service.protocol, errors);
       }
     }
@@ -357,6 +364,8 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     try {
       const refusal = browserRefusal(req, transport.hosts);
       if (refusal) return refuse(req, refusal.kind, refusal.message);
+      // The gateways' data plane: plain HTTP (MCP), with the gateway's own inbound auth (SigV4 only for AWS_IAM).
+      if (isGatewayRuntimePath(req.path)) return await handleGatewayRuntime(req, { store, now: now(), baseUrl, accountId: SANDBOX_ACCOUNT_ID });
       if (req.path.startsWith("/_sandbox/")) {
         // A web page can send text/plain or form bodies without a CORS preflight, never application/json.
         if (req.method !== "GET" && req.method !== "HEAD" && mediaType(req) !== "application/json") {

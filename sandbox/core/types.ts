@@ -43,6 +43,8 @@ export type Protocol = "restJson1" | "awsJson1_0" | "awsJson1_1" | "awsQuery";
 
 export interface SandboxSettings {
   lifecycleDelayMs: number;
+  /** Accept http:// loopback MCP server endpoints (the model demands https), for local test servers. */
+  allowHttpMcpEndpoints?: boolean;
 }
 
 export interface OperationContext {
@@ -112,6 +114,8 @@ export interface ServiceDefinition {
   parseError?: (message: string) => ServiceError;
   /** Error for injected faults; default per protocol. */
   faultError?: (type: FaultType) => ServiceError;
+  /** A model-validation error the sandbox lets through by setting (e.g. an http:// loopback MCP endpoint). */
+  tolerateFieldError?: (error: FieldError, input: Record<string, unknown>, settings: SandboxSettings) => boolean;
   /** Skip the generic model validation for these operations (they validate themselves). */
   skipValidation?: string[];
   /** restJson1: also match a path with / without its trailing slash (Lambda: botocore and the SDK disagree). */

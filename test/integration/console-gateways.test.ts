@@ -95,7 +95,7 @@ describe("create, get, update, delete", () => {
       authorizerConfiguration: { customJWTAuthorizer: { allowedClients: ["c1"] } },
       protocolConfiguration: { mcp: { supportedVersions: ["2025-06-18"], instructions: "Use the order tools.", searchType: "SEMANTIC" } },
     });
-    expect(g?.gatewayUrl).toBe(`https://${a.gatewayId}.gateway.bedrock-agentcore.${REGION}.amazonaws.com/mcp`);
+    expect(g?.gatewayUrl).toBe(`${sandbox.url}/gateway-runtime/${REGION}/${a.gatewayId}/mcp`);
   });
 
   it("returns null for an unknown gateway instead of throwing", async () => {

@@ -49,7 +49,8 @@ describe("CreateGateway", () => {
     expect(out.$metadata.httpStatusCode).toBe(202);
     expect(out.gatewayId).toMatch(/^my-gateway-1-[a-z0-9]{10}$/);
     expect(out.gatewayArn).toBe(`arn:aws:bedrock-agentcore:${REGION}:123456789012:gateway/${out.gatewayId}`);
-    expect(out.gatewayUrl).toBe(`https://${out.gatewayId}.gateway.bedrock-agentcore.${REGION}.amazonaws.com/mcp`);
+    // The sandbox serves the gateway itself: its URL is a working MCP endpoint on the sandbox's own address.
+    expect(out.gatewayUrl).toBe(`${sandbox.url}/gateway-runtime/${REGION}/${out.gatewayId}/mcp`);
     expect(out.workloadIdentityDetails?.workloadIdentityArn).toBe(
       `arn:aws:bedrock-agentcore:${REGION}:123456789012:workload-identity-directory/default/workload-identity/${out.gatewayId}`,
     );

@@ -8,6 +8,15 @@ import { SERVICE_NAME, gatewayTargets, initialState, removeGatewayTarget, seedGa
 
 export { seedGatewayTarget, removeGatewayTarget, gatewayTargets } from "./models";
 
+const HTTP_LOOPBACK = /^http:\/\/(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(:\d{1,5})?(\/.*)?$/;
+
+/** With allowHttpMcpEndpoints, an http:// loopback MCP server endpoint passes the model's https pattern. */
+function isHttpLoopbackMcpEndpoint(field: string, input: Record<string, unknown>): boolean {
+  if (field !== "targetConfiguration.mcp.mcpServer.endpoint") return false;
+  const endpoint = (input.targetConfiguration as { mcp?: { mcpServer?: { endpoint?: unknown } } } | undefined)?.mcp?.mcpServer?.endpoint;
+  return typeof endpoint === "string" && HTTP_LOOPBACK.test(endpoint);
+}
+
 const json = (status: number, body: unknown): SandboxResponse => ({ status, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 export function agentCoreControlService(): ServiceDefinition {
@@ -19,6 +28,7 @@ export function agentCoreControlService(): ServiceDefinition {
     operations: { ...gatewayOperations, ...targetOperations, ...credentialProviderOperations },
     initialState,
     validationError: (fields) => validationException(fields),
+    tolerateFieldError: (error, input, settings) => settings.allowHttpMcpEndpoints === true && isHttpLoopbackMcpEndpoint(error.name, input),
     parseError: (message) => new ServiceError("ValidationException", message, { fields: { reason: "CannotParse" } }),
     httpRoutes: [
       {

@@ -4,6 +4,7 @@ import type { Store } from "../../core/store";
 import { statusAt, type Transition } from "../../core/lifecycle";
 import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
 import { dict } from "../../core/dict";
+import { sandboxGatewayUrl } from "../gateway-runtime/urls";
 import { gatewayArn, workloadIdentityArn } from "../../../formats/arn";
 
 export const SERVICE_NAME = "agentcore-control";
@@ -208,9 +209,14 @@ function withoutInternals(record: object): Record<string, unknown> {
   return view;
 }
 
-/** The gateway as the API shows it (status computed now; the serializer keeps only modelled members). */
-export function gatewayView(g: GatewayRecord, now: number): Record<string, unknown> {
-  return { ...withoutInternals(g), status: gatewayStatus(g, now) };
+/**
+ * The gateway as the API shows it (status computed now; the serializer keeps only modelled members). With the
+ * caller's base URL, gatewayUrl is the sandbox's own working MCP endpoint (computed per response, so it follows the port).
+ */
+export function gatewayView(g: GatewayRecord, now: number, baseUrl?: string): Record<string, unknown> {
+  const view: Record<string, unknown> = { ...withoutInternals(g), status: gatewayStatus(g, now) };
+  if (baseUrl) view.gatewayUrl = sandboxGatewayUrl(baseUrl, g.gatewayArn.split(":")[3], g.gatewayId);
+  return view;
 }
 
 const FAILURE_STATUSES = new Set(["FAILED", "UPDATE_UNSUCCESSFUL", "SYNCHRONIZE_UNSUCCESSFUL"]);
@@ -242,6 +248,7 @@ export function targetView(t: TargetRecord, now: number): Record<string, unknown
   const view = withoutInternals(t);
   delete view.failureReasons;
   delete view.pendingSyncAt;
+  delete view.syncedTools;
   view.status = status;
   if (status && FAILURE_STATUSES.has(status) && t.failureReasons?.length) view.statusReasons = t.failureReasons;
   view.lastSynchronizedAt = lastSynchronizedAt(t, now);

@@ -125,7 +125,7 @@ export const createGateway: OperationHandler = (input, ctx) => {
         );
       }
       const g = liveGateway(r, prior.resourceId, now);
-      return g ? gatewayView(g, now) : prior.response;
+      return g ? gatewayView(g, now, ctx.baseUrl) : prior.response;
     }
   }
   checkAuthorizer(input);
@@ -150,7 +150,7 @@ export const createGateway: OperationHandler = (input, ctx) => {
   for (const f of GATEWAY_CONFIG_FIELDS) if (input[f] !== undefined && input[f] !== null) (record as unknown as Record<string, unknown>)[f] = input[f];
   if (input.tags) record.tags = input.tags as Record<string, string>;
   r.gateways[record.gatewayId] = record;
-  const view = gatewayView(record, now);
+  const view = gatewayView(record, now, ctx.baseUrl);
   // The create response reports CREATING even with a zero delay, as the service does.
   view.status = "CREATING";
   if (token) r.clientTokens[token] = { operation: "CreateGateway", hash, resourceId: record.gatewayId, response: view, at: now };
@@ -161,7 +161,7 @@ export const getGateway: OperationHandler = (input, ctx) => {
   const now = ctx.now();
   const g = liveGateway(existingRegion(ctx), input.gatewayIdentifier as string, now);
   if (!g) throw notFound(input.gatewayIdentifier as string);
-  return gatewayView(g, now);
+  return gatewayView(g, now, ctx.baseUrl);
 };
 
 interface PageToken {
@@ -192,7 +192,7 @@ export const listGateways: OperationHandler = (input, ctx) => {
     .sort((a, b) => a.seq - b.seq);
   const page = all.slice(0, max);
   return {
-    items: page.map((g) => gatewayView(g, now)),
+    items: page.map((g) => gatewayView(g, now, ctx.baseUrl)),
     nextToken: all.length > max ? encodeToken(page[page.length - 1].seq) : undefined,
   };
 };
@@ -223,7 +223,7 @@ export const updateGateway: OperationHandler = (input, ctx) => {
   g.protocolType ??= "MCP";
   g.updatedAt = new Date(now).toISOString();
   g.transition = startTransition(now, ctx.settings.lifecycleDelayMs, "UPDATING", "READY");
-  const view = gatewayView(g, now);
+  const view = gatewayView(g, now, ctx.baseUrl);
   view.status = "UPDATING";
   return view;
 };

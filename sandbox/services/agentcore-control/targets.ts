@@ -18,6 +18,8 @@ import {
 } from "./models";
 import { decodeToken, encodeToken, existingRegion, fieldError, paramsHash, region, validationException } from "./responses";
 import { mcpToolSchemaProblems, openApiProblems, smithyProblems } from "./schemas";
+import { fetchMcpServerTools } from "../gateway-runtime/targets/mcp-server";
+import type { SyncedTool } from "../gateway-runtime/tools";
 
 export const DEFAULT_MAX_TARGET_RESULTS = 50;
 
@@ -240,6 +242,20 @@ function syncsImplicitly(kind: TargetKind, member: Obj): boolean {
   return kind === "mcpServer" && !isSet(member.mcpToolSchema) && member.listingMode !== "DYNAMIC";
 }
 
+/** RFC 2606 example domains, used as placeholders in fixtures: not fetched, they synchronize to no tools. */
+const PLACEHOLDER_HOST = /(^|\.)example\.(com|net|org)$/i;
+
+/** Lists the MCP server's tools with the SDK client, as the service does on create, update and synchronize. */
+async function syncTools(member: Obj, credentials: Obj[], r: RegionState, now: number): Promise<{ tools: SyncedTool[] } | { reason: string }> {
+  const endpoint = String(member.endpoint ?? "");
+  try {
+    if (PLACEHOLDER_HOST.test(new URL(endpoint).hostname)) return { tools: [] };
+    return { tools: await fetchMcpServerTools(endpoint, credentials[0], r, now) };
+  } catch (e) {
+    return { reason: (e as Error).message };
+  }
+}
+
 function gatewayFor(r: RegionState | undefined, id: string, now: number): GatewayRecord {
   const g = liveGateway(r, id, now);
   if (!g) throw gatewayNotFound(id);
@@ -258,7 +274,7 @@ function checkName(r: RegionState, gatewayId: string, name: string, now: number,
   }
 }
 
-export const createGatewayTarget: OperationHandler = (input, ctx) => {
+export const createGatewayTarget: OperationHandler = async (input, ctx) => {
   const now = ctx.now();
   const r = region(ctx);
   purge(r, now);
@@ -289,6 +305,8 @@ export const createGatewayTarget: OperationHandler = (input, ctx) => {
   checkName(r, gatewayId, name, now);
 
   const reasons = inlineProblems(kind, member);
+  const synced = !reasons.length && syncsImplicitly(kind, member) ? await syncTools(member, credentials, r, now) : undefined;
+  if (synced && "reason" in synced) reasons.push(synced.reason);
   const at = new Date(now).toISOString();
   const transition = startTransition(now, ctx.settings.lifecycleDelayMs, "CREATING", reasons.length ? "FAILED" : "READY");
   const record: TargetRecord = {
@@ -303,6 +321,7 @@ export const createGatewayTarget: OperationHandler = (input, ctx) => {
   };
   for (const f of CONFIG_FIELDS) if (isSet(input[f])) (record as Obj)[f] = input[f];
   record.credentialProviderConfigurations = credentials;
+  if (synced && "tools" in synced) record.syncedTools = synced.tools;
   if (reasons.length) record.failureReasons = reasons;
   else if (syncsImplicitly(kind, member)) record.pendingSyncAt = transition.until;
   r.targets[gatewayId] ??= dict();
@@ -339,7 +358,7 @@ export const listGatewayTargets: OperationHandler = (input, ctx) => {
   };
 };
 
-export const updateGatewayTarget: OperationHandler = (input, ctx) => {
+export const updateGatewayTarget: OperationHandler = async (input, ctx) => {
   const now = ctx.now();
   const r = region(ctx);
   purge(r, now);
@@ -356,6 +375,8 @@ export const updateGatewayTarget: OperationHandler = (input, ctx) => {
   checkName(r, gatewayId, name, now, t.targetId);
 
   const reasons = inlineProblems(kind, member);
+  const synced = !reasons.length && syncsImplicitly(kind, member) ? await syncTools(member, credentials, r, now) : undefined;
+  if (synced && "reason" in synced) reasons.push(synced.reason);
   // Full replace: every configuration member not sent is cleared (the name is kept when omitted).
   for (const f of CONFIG_FIELDS) {
     if (isSet(input[f])) (t as Obj)[f] = input[f];
@@ -366,6 +387,8 @@ export const updateGatewayTarget: OperationHandler = (input, ctx) => {
   t.lastSynchronizedAt = kind === "mcpServer" ? lastSynchronizedAt(t, now) : undefined;
   delete t.pendingSyncAt;
   delete t.failureReasons;
+  if (synced && "tools" in synced) t.syncedTools = synced.tools;
+  else if (kind !== "mcpServer") delete t.syncedTools;
   t.updatedAt = new Date(now).toISOString();
   t.transition = startTransition(now, ctx.settings.lifecycleDelayMs, "UPDATING", reasons.length ? "UPDATE_UNSUCCESSFUL" : "READY");
   t.stableStatus = t.transition.then!;
@@ -391,7 +414,7 @@ export const deleteGatewayTarget: OperationHandler = (input, ctx) => {
   return { gatewayArn: t.gatewayArn, targetId: t.targetId, status: "DELETING" };
 };
 
-export const synchronizeGatewayTargets: OperationHandler = (input, ctx) => {
+export const synchronizeGatewayTargets: OperationHandler = async (input, ctx) => {
   const now = ctx.now();
   const r = region(ctx);
   purge(r, now);
@@ -416,13 +439,23 @@ export const synchronizeGatewayTargets: OperationHandler = (input, ctx) => {
     if (TRANSITIONAL.has(status)) throw new ServiceError("ConflictException", `Target ${id} is ${status} and cannot be synchronized now`);
     return t;
   });
+  const results = await Promise.all(
+    targets.map((t) => syncTools((t.targetConfiguration as { mcp: { mcpServer: Obj } }).mcp.mcpServer, (t.credentialProviderConfigurations ?? []) as Obj[], r, now)),
+  );
   return {
-    targets: targets.map((t) => {
+    targets: targets.map((t, i) => {
+      const synced = results[i];
       t.lastSynchronizedAt = lastSynchronizedAt(t, now);
-      t.transition = startTransition(now, ctx.settings.lifecycleDelayMs, "SYNCHRONIZING", "READY");
-      t.stableStatus = "READY";
-      t.pendingSyncAt = t.transition.until;
+      // A server that cannot be listed fails the synchronization (the tools of the last good one stay listed).
+      const ok = "tools" in synced;
+      t.transition = startTransition(now, ctx.settings.lifecycleDelayMs, "SYNCHRONIZING", ok ? "READY" : "SYNCHRONIZE_UNSUCCESSFUL");
+      t.stableStatus = t.transition.then!;
+      delete t.pendingSyncAt;
       delete t.failureReasons;
+      if (ok) {
+        t.syncedTools = synced.tools;
+        t.pendingSyncAt = t.transition.until;
+      } else t.failureReasons = [synced.reason];
       const view = targetView(t, now);
       view.status = "SYNCHRONIZING";
       view.lastSynchronizedAt = t.lastSynchronizedAt;
