@@ -1,13 +1,10 @@
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { PageHeaderSkeleton, Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
   return (
     <div className="max-w-7xl space-y-6" aria-busy="true">
-      <div className="space-y-2">
-        <Skeleton className="h-8 w-40" />
-        <Skeleton className="h-4 w-96" />
-      </div>
+      <PageHeaderSkeleton titleWidth="w-40" />
       <Card>
         <CardHeader>
           <Skeleton className="h-5 w-40" />

@@ -1,14 +1,11 @@
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { PageHeaderSkeleton, Skeleton } from "@/components/ui/skeleton";
 import { TrustingRolesSkeleton } from "@/components/roles/trusting-roles";
 
 export default function Loading() {
   return (
     <div className="max-w-6xl space-y-6" aria-busy="true">
-      <div className="space-y-2">
-        <Skeleton className="h-8 w-56" />
-        <Skeleton className="h-4 w-96" />
-      </div>
+      <PageHeaderSkeleton titleWidth="w-56" />
       <Card>
         <CardHeader>
           <Skeleton className="h-5 w-48" />
