@@ -15,10 +15,13 @@ export function decodeToken(token: string): DecodedToken | null {
   }
 }
 
+/** The authorizer as the gateway has it (every member optional: the explanation copes with a partial one). */
+export type JwtAuthorizer = Partial<CustomJWTAuthorizerConfiguration>;
+
 export type RefusalInput = {
   status: number;
   authorizerType: string;
-  authorizer?: CustomJWTAuthorizerConfiguration;
+  authorizer?: JwtAuthorizer;
   /** The bearer token that was sent, if any (decoded here, never returned). */
   token?: string;
   /** The discovery document's issuer, when it could be read. */
@@ -38,7 +41,7 @@ const when = (seconds: number) => new Date(seconds * 1000).toISOString();
 function jwtReasons(input: RefusalInput, decoded: DecodedToken): RefusalReason[] {
   const out: RefusalReason[] = [];
   const c = decoded.claims;
-  const cfg = input.authorizer ?? {};
+  const cfg: JwtAuthorizer = input.authorizer ?? {};
   const nowS = input.now / 1000;
   if (typeof c.exp === "number" && c.exp <= nowS) out.push({ kind: "expired", message: `The token expired at ${when(c.exp)}. Get a new one.` });
   if (typeof c.nbf === "number" && c.nbf > nowS) out.push({ kind: "not-yet-valid", message: `The token is not valid before ${when(c.nbf)} (nbf): check the clock of the machine that issued it.` });
@@ -85,7 +88,8 @@ function jwtReasons(input: RefusalInput, decoded: DecodedToken): RefusalReason[]
   for (const rule of cfg.customClaims ?? []) {
     const name = rule.inboundTokenClaimName ?? "";
     const op = rule.authorizingClaimMatchValue?.claimMatchOperator;
-    const want = rule.authorizingClaimMatchValue?.claimMatchValue ?? {};
+    // The SDK types this member as a union; reading both sides is what the gateway does.
+    const want = (rule.authorizingClaimMatchValue?.claimMatchValue ?? {}) as { matchValueString?: string; matchValueStringList?: string[] };
     const value = c[name];
     const fail = (why: string) => out.push({ kind: "custom-claim", message: `Custom claim rule on ${name}: ${why}` });
     if (value === undefined) fail("the token has no such claim.");

@@ -65,7 +65,7 @@ function typed(type: string, s: Json, depth: number): z.ZodType {
 }
 
 /** A required member: a missing value says "Required" instead of the type's message. */
-const requiredField = (t: z.ZodType) => z.unknown().refine((v) => v !== undefined, { message: "Required." }).pipe(t);
+const requiredField = (t: z.ZodType) => z.any().refine((v) => v !== undefined, { message: "Required." }).pipe(t);
 
 function build(s: Json, depth: number): z.ZodType {
   if (depth > MAX_DEPTH) return z.unknown();
