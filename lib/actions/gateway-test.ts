@@ -1,6 +1,7 @@
 "use server";
 // Server actions of the gateway Test tab: connect and list tools, call a tool, search, explain and fix refusals, starter Lambda functions.
 import { revalidatePath } from "next/cache";
+import { recordAudit } from "@/lib/audit/log";
 import { getTestToken } from "@/lib/aws/cognito/tokens";
 import { getBackend, getRegion } from "@/lib/aws/config";
 import { callTool, GatewayRefusedError, listAllTools, SEARCH_TOOL, splitToolName, withGateway, type GatewayAuth, type GatewaySession } from "@/lib/aws/gateway-client";
@@ -182,6 +183,8 @@ export const revealTestTokenAction = action(gatewayArg, authArg).handle<{ token:
   if (auth.kind === "bearer") return { ok: true, data: { token: auth.token } };
   if (auth.kind !== "cognito") return fail("There is no token to show: this kind of authentication sends none.");
   const t = await getTestToken(region, auth.poolId, auth.clientId, auth.scopes);
+  // Showing a token is worth an audit entry, as revealing a client secret is (never the token itself).
+  await recordAudit({ region, service: "cognito-idp", operation: "RevealTestToken", resources: { gatewayId, UserPoolId: auth.poolId, ClientId: auth.clientId }, outcome: "ok", secretRevealed: true });
   return { ok: true, data: { token: t.accessToken, expiresAt: t.expiresAt } };
 });
 

@@ -137,6 +137,10 @@ describe("CUSTOM_JWT with a quick-created Cognito client", () => {
     expect(c.serverInfo.name).not.toBe("");
     const token = ok(await revealTestTokenAction(g.gatewayId, cognitoAuth())).token;
     expect(token.split(".")).toHaveLength(3);
+    const { readAuditEntries } = await import("@/lib/audit/log");
+    const entry = (await readAuditEntries()).find((e) => e.operation === "RevealTestToken");
+    expect(entry).toMatchObject({ secretRevealed: true, resources: { gatewayId: g.gatewayId, ClientId: cognito.clientId } });
+    expect(JSON.stringify(await readAuditEntries())).not.toContain(token);
     const shown = JSON.stringify(c);
     expect(shown).not.toContain(token.split(".")[2]);
     expect(c.exchange.filter((m) => m.direction === "request").every((m) => m.headers.authorization === "Bearer ****")).toBe(true);
