@@ -20,6 +20,7 @@ const nextConfig: NextConfig = {
     "@aws-sdk/client-bedrock-agentcore-control",
     "@aws-sdk/client-cognito-identity-provider",
     "@aws-sdk/client-iam",
+    "@aws-sdk/client-lambda",
     "@aws-sdk/client-sts",
   ],
 };

@@ -3,6 +3,7 @@ import "server-only";
 import { BedrockAgentCoreControlClient } from "@aws-sdk/client-bedrock-agentcore-control";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import { STSClient } from "@aws-sdk/client-sts";
 import { auditPlugin } from "@/lib/audit/sdk-middleware";
 import { getBackend } from "./config";
@@ -60,4 +61,9 @@ export function iam(region: string): IAMClient {
 export function sts(region: string): STSClient {
   assertSandboxEndpoint("AWS_ENDPOINT_URL_STS");
   return cached(`sts:${region}`, () => audited(new STSClient({ region, maxAttempts: maxAttempts() }), "sts", region));
+}
+
+export function lambda(region: string): LambdaClient {
+  assertSandboxEndpoint("AWS_ENDPOINT_URL_LAMBDA");
+  return cached(`lambda:${region}`, () => audited(new LambdaClient({ region, maxAttempts: maxAttempts() }), "lambda", region));
 }

@@ -78,3 +78,12 @@ export type ToolCallOutcome = {
 
 /** What a Test tab action returns when the gateway refused it (401/403): the explanation, not a bare status. */
 export type TestRefused = { refused: Refusal; exchange: ExchangeMessage[] };
+
+/** What a search returned: the call itself, and the tools it found (from `structuredContent.tools`). */
+export type SearchOutcome = ToolCallOutcome & { found: TestTool[] };
+
+/** A Lambda function the target form can pick. */
+export type LambdaFunctionSummary = { name: string; arn: string; runtime?: string; description?: string; lastModified?: string };
+
+/** A starter function made in the sandbox: its ARN and the inline tool schema that matches its handler (JSON text for the form). */
+export type StarterFunction = { functionArn: string; functionName: string; toolSchema: string };

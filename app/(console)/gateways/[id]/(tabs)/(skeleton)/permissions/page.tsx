@@ -10,13 +10,17 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { ApplyPolicyButton } from "@/components/permissions/apply-policy-button";
 import { PolicyDiff } from "@/components/permissions/policy-diff";
+import { StatementExplanations } from "@/components/permissions/statement-explanations";
 import { LintFindings } from "@/components/roles/lint-findings";
 import { PolicyJson } from "@/components/roles/policy-json";
 
 export const metadata: Metadata = { title: "Permissions" };
 
-export default async function PermissionsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PermissionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ highlight?: string | string[] }> }) {
   const gateway = await getGatewayForRequest((await params).id).catch(() => null);
+  // ?highlight=ACTION comes from a tool call the role refused (the Test tab): the statement granting it is marked.
+  const h = (await searchParams).highlight;
+  const highlight = typeof h === "string" && /^[\w-]+:[\w*]+$/.test(h) ? h : undefined;
   if (!gateway) notFound();
   let p;
   try {
@@ -43,16 +47,7 @@ export default async function PermissionsPage({ params }: { params: Promise<{ id
           </CardHeader>
           <CardContent className="space-y-4">
             <PolicyJson id="generated-policy" title="Permission policy" text={generatedText ?? ""} filename={`${gateway.name}-permissions.json`} />
-            <div>
-              <h3 className="text-sm font-medium">Why each statement is there</h3>
-              <ul className="mt-1 space-y-1 text-sm">
-                {generated.explanations.map((e) => (
-                  <li key={e.sid}>
-                    <code className="font-mono text-xs">{e.sid}</code>: {e.why}
-                  </li>
-                ))}
-              </ul>
-            </div>
+            <StatementExplanations explanations={generated.explanations} statements={generated.policy.Statement} highlight={highlight} />
           </CardContent>
         </Card>
       )}
