@@ -148,7 +148,7 @@ export function planRolePolicyApply(input: {
 
   let legacyNote: string | undefined;
   if (legacy && deletesLegacy) {
-    legacyNote = `The old shared policy ${LEGACY_TARGET_ACCESS_POLICY_NAME} is deleted: no other gateway uses this role, and ${policyName} replaces it.`;
+    legacyNote = `Applying deletes the old shared policy ${LEGACY_TARGET_ACCESS_POLICY_NAME}: no other gateway uses this role, and ${policyName} replaces it.`;
   } else if (legacy) {
     const n = input.otherGatewaysOnRole;
     legacyNote = `The old shared policy ${LEGACY_TARGET_ACCESS_POLICY_NAME} is left as it is: ${n} other gateway${n === 1 ? "" : "s"} use${n === 1 ? "s" : ""} this role and may rely on it. Delete it once each of them has applied its own policy.`;

@@ -573,7 +573,7 @@ describe("lintPermissionPolicy: findings", () => {
   });
 
   it("wildcard Lambda and S3 resources say what they reach", () => {
-    const messages = (statement: object) => only(lintPermissionPolicy(permission(statement)), "wildcard-resource").map((f) => f.message);
+    const messages = (statement: Record<string, unknown>) => only(lintPermissionPolicy(permission(statement)), "wildcard-resource").map((f) => f.message);
     expect(messages({ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:orders-*` })).toEqual([
       `Statement #1: "arn:aws:lambda:${REGION}:${ACCOUNT}:function:orders-*" reaches every Lambda function it matches, not only the targets' functions.`,
     ]);
@@ -591,7 +591,7 @@ describe("lintPermissionPolicy: findings", () => {
   });
 
   it("action-resource-mismatch: an action on a resource type it is never authorized on", () => {
-    const findings = (statement: object) => only(lintPermissionPolicy(permission(statement)), "action-resource-mismatch");
+    const findings = (statement: Record<string, unknown>) => only(lintPermissionPolicy(permission(statement)), "action-resource-mismatch");
     expect(findings({ Sid: "S", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: "arn:aws:s3:::schemas/orders.json" })).toStrictEqual([
       {
         severity: "error",
