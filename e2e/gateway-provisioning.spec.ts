@@ -1,6 +1,6 @@
 // One submit that provisions what a gateway needs: a new execution role and a quick-created Cognito pool.
 import { BedrockAgentCoreControlClient, CreateGatewayTargetCommand } from "@aws-sdk/client-bedrock-agentcore-control";
-import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { buildGatewayTrustPolicy } from "../lib/policies/trust-policy";
 import { GatewayForm } from "./pages/gateway-form";
 import { expect, SANDBOX_ACCOUNT, SANDBOX_URL, test } from "./fixtures";
@@ -78,7 +78,26 @@ test("create a gateway with a new role in one flow, then apply the generated lea
   await page.getByRole("link", { name: "Permissions" }).click();
   const generated = page.locator("#generated-policy");
   await expect(generated).toContainText('"Resource": "arn:aws:lambda:us-east-1:123456789012:function:invoices:live"');
-  await expect(page.getByText("It has no AgentCoreGatewayTargetAccess policy yet")).toBeVisible();
+  const policyName = `AgentCoreGateway-${gatewayId}`;
+  await expect(page.getByText(`It has no ${policyName} policy yet`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Gateways using agentcore-billing-role" })).toContainText("Only this gateway uses the role.");
+
+  // Apply asks first, listing what it would add; Cancel writes nothing.
   await page.getByRole("button", { name: "Apply to role agentcore-billing-role" }).click();
-  await expect(page.getByText("Its AgentCoreGatewayTargetAccess policy matches the generated one.")).toBeVisible();
+  const dialog = page.getByRole("dialog", { name: `Apply ${policyName} to agentcore-billing-role?` });
+  await expect(dialog).toContainText("1 statement added, 0 statements removed");
+  const added = dialog.getByRole("region", { name: "Statements added" });
+  await expect(added).toContainText("InvokeLambdaTargets");
+  await expect(added).toContainText("arn:aws:lambda:us-east-1:123456789012:function:invoices:live");
+  await expect(dialog.getByRole("region", { name: "Statements removed" })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`It has no ${policyName} policy yet`)).toBeVisible();
+
+  await page.getByRole("button", { name: "Apply to role agentcore-billing-role" }).click();
+  await dialog.getByRole("button", { name: "Apply changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Its ${policyName} policy matches the generated one.`)).toBeVisible();
+  const written = await new IAMClient(cfg).send(new GetRolePolicyCommand({ RoleName: "agentcore-billing-role", PolicyName: policyName }));
+  expect(decodeURIComponent(written.PolicyDocument!)).toContain("function:invoices:live");
 });

@@ -220,6 +220,18 @@ export async function putInlinePolicy(region: string, roleName: string, policyNa
   }
 }
 
+/** Deletes one inline policy of the role; false when it was already gone. */
+export async function deleteInlinePolicy(region: string, roleName: string, policyName: string): Promise<boolean> {
+  try {
+    await iam(region).send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
+    return true;
+  } catch (err) {
+    const e = iamError(err, `delete the inline policy ${policyName} of the role ${roleName}`);
+    if (e.kind === "not-found") return false;
+    throw e;
+  }
+}
+
 /**
  * Deletes the role after deleting the named inline policies (IAM refuses to delete a role that still has
  * policies: DeleteConflict). Policies already gone are skipped; attached managed policies are left alone.

@@ -105,7 +105,9 @@ function everyTarget(p: Partition, r: string): ExecutionRolePolicyInput {
       },
       {
         name: "billing",
-        targetConfiguration: { mcp: { apiGateway: { restApiId: "a1b2c3d4e5", stage: "prod" } } },
+        targetConfiguration: {
+          mcp: { apiGateway: { restApiId: "a1b2c3d4e5", stage: "prod", apiGatewayToolConfiguration: { toolFilters: [{ filterPath: "/invoices/*", methods: ["GET"] }] } } },
+        },
         credentialProviderConfigurations: IAM_ROLE,
       },
     ],
@@ -129,7 +131,7 @@ function everyTargetPolicy(p: string, r: string) {
         Sid: "InvokeApiGatewayTargets",
         Effect: "Allow",
         Action: "execute-api:Invoke",
-        Resource: `arn:${p}:execute-api:${r}:${ACCOUNT}:a1b2c3d4e5/prod/*/*`,
+        Resource: `arn:${p}:execute-api:${r}:${ACCOUNT}:a1b2c3d4e5/prod/GET/invoices/*`,
       },
       {
         Sid: "ReadToolSchemasFromS3",
@@ -375,6 +377,37 @@ describe("API Gateway targets", () => {
     name: "rest",
     targetConfiguration: { mcp: { apiGateway: { restApiId, stage } } },
     credentialProviderConfigurations: creds,
+  });
+
+  const filtered = (toolFilters: { filterPath?: string; methods?: string[] }[]): TargetInput => ({
+    name: "rest",
+    targetConfiguration: { mcp: { apiGateway: { restApiId: "abc123defg", stage: "prod", apiGatewayToolConfiguration: { toolFilters } } } },
+    credentialProviderConfigurations: IAM_ROLE,
+  });
+  const arn = (path: string) => `arn:aws:execute-api:us-east-1:${ACCOUNT}:abc123defg/prod/${path}`;
+  const grant = (filters: Parameters<typeof filtered>[0]) => built(buildExecutionRolePolicy(input("aws", "us-east-1", [filtered(filters)]))).policy.Statement[0].Resource;
+
+  it("grants each filter's methods on its path, never every method", () => {
+    expect(grant([{ filterPath: "/*", methods: ["GET"] }])).toBe(arn("GET/*"));
+    expect(grant([{ filterPath: "/pets", methods: ["GET", "POST"] }])).toEqual([arn("GET/pets"), arn("POST/pets")]);
+    expect(grant([{ filterPath: "/pets/{petId}", methods: ["DELETE"] }, { filterPath: "/", methods: ["GET"] }])).toEqual([arn("DELETE/pets/*"), arn("GET/")]);
+    expect(grant([{ filterPath: "/files/{proxy+}", methods: ["PUT"] }])).toBe(arn("PUT/files/*"));
+    expect(grant([{ filterPath: "/pets/*", methods: ["GET"] }])).toBe(arn("GET/pets/*"));
+  });
+
+  it.each([
+    [{ filterPath: "pets", methods: ["GET"] }, 'toolFilters[0].filterPath must be a resource path such as /pets, /pets/{id} or /pets/*, got "pets"'],
+    [{ filterPath: "/pets/../admin*", methods: ["GET"] }, "toolFilters[0].filterPath must be a resource path"],
+    [{ filterPath: "/pets", methods: [] }, "toolFilters[0].methods must list at least one HTTP method"],
+    [{ filterPath: "/pets", methods: ["*"] }, 'toolFilters[0].methods has "*", which is not an HTTP method'],
+  ])("refuses the filter %j", (f, message) => {
+    expect(() => grant([f])).toThrow(message);
+  });
+
+  it("without tool filters grants the whole stage and says so", () => {
+    const result = built(buildExecutionRolePolicy(input("aws", "us-east-1", [apiGw(IAM_ROLE, "abc123defg", "prod")])));
+    expect(result.policy.Statement[0].Resource).toBe(arn("*/*"));
+    expect(result.notes).toEqual(['Target "rest" has no tool filters, so execute-api:Invoke is granted on every method and path of stage prod.']);
   });
 
   it.each(PARTITIONS)("grants execute-api:Invoke on the stage when the gateway role signs, in %s", (p, r) => {

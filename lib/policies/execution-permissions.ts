@@ -44,7 +44,11 @@ export interface McpTargetConfigurationInput {
   openApiSchema?: SchemaSourceInput;
   smithyModel?: SchemaSourceInput;
   mcpServer?: { endpoint?: string; mcpToolSchema?: SchemaSourceInput };
-  apiGateway?: { restApiId?: string; stage?: string };
+  apiGateway?: {
+    restApiId?: string;
+    stage?: string;
+    apiGatewayToolConfiguration?: { toolFilters?: { filterPath?: string; methods?: string[] }[] };
+  };
   connector?: unknown;
 }
 
@@ -133,6 +137,9 @@ const SECRET_ARN_PATTERN =
   /^arn:(aws|aws-cn|aws-us-gov):secretsmanager:[A-Za-z0-9-]{1,64}:[0-9]{12}:secret:[a-zA-Z0-9_/+=.@!-]+$/;
 const REST_API_ID_PATTERN = /^[a-zA-Z0-9]+$/;
 const STAGE_PATTERN = /^[a-zA-Z0-9_-]+$/;
+const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+// A resource path as API Gateway writes it: segments of path characters, {param} or {proxy+}, or a trailing /*.
+const FILTER_PATH_PATTERN = /^\/(?:[A-Za-z0-9._~!$&'()+,;=:@%{}-]+(?:\/[A-Za-z0-9._~!$&'()+,;=:@%{}-]+)*)?(?:\/\*)?$|^\/\*$/;
 const TOKEN_VAULT_PATTERN = /^token-vault\/([^/]+)\//;
 
 interface Group {
@@ -238,6 +245,21 @@ function collectSchema(ctx: Context, label: string, schema: SchemaSourceInput | 
   add(s3ByOwner.get(owner)!, label, s3ObjectArn(ctx.partition, location));
 }
 
+/**
+ * The resource part of an execute-api ARN (API_ID/STAGE/METHOD/PATH) for a tool filter path: no leading slash, and
+ * path parameters ({id}, {proxy+}) become * because the ARN is matched against the request's actual path.
+ */
+export function executeApiPath(filterPath: unknown, where: string): string {
+  if (typeof filterPath !== "string" || !FILTER_PATH_PATTERN.test(filterPath)) {
+    throw new Error(`${where} must be a resource path such as /pets, /pets/{id} or /pets/*, got ${JSON.stringify(filterPath)}`);
+  }
+  return filterPath
+    .slice(1)
+    .split("/")
+    .map((seg) => (/^\{.+\}$/.test(seg) ? "*" : seg))
+    .join("/");
+}
+
 /** What the target's own kind (Lambda, schema, API Gateway…) needs. */
 function collectTargetKind(ctx: Context, target: TargetInput, label: string) {
   const { collected, partition, input } = ctx;
@@ -271,7 +293,21 @@ function collectTargetKind(ctx: Context, target: TargetInput, label: string) {
       throw new Error(`${where}: apiGateway.stage must be a stage name, got ${JSON.stringify(stage)}`);
     }
     if (roleConfig) {
-      add(collected.apiGateway, label, `arn:${partition}:execute-api:${input.region}:${input.accountId}:${restApiId}/${stage}/*/*`);
+      const base = `arn:${partition}:execute-api:${input.region}:${input.accountId}:${restApiId}/${stage}`;
+      const filters = mcp.apiGateway.apiGatewayToolConfiguration?.toolFilters ?? [];
+      if (filters.length === 0) {
+        add(collected.apiGateway, label, `${base}/*/*`);
+        collected.notes.push(`${where} has no tool filters, so execute-api:Invoke is granted on every method and path of stage ${stage}.`);
+      }
+      for (const [i, f] of filters.entries()) {
+        const path = executeApiPath(f.filterPath, `${where}: toolFilters[${i}].filterPath`);
+        const methods = f.methods ?? [];
+        if (methods.length === 0) throw new Error(`${where}: toolFilters[${i}].methods must list at least one HTTP method`);
+        for (const m of methods) {
+          if (!HTTP_METHODS.has(m)) throw new Error(`${where}: toolFilters[${i}].methods has ${JSON.stringify(m)}, which is not an HTTP method`);
+          add(collected.apiGateway, label, `${base}/${m}/${path}`);
+        }
+      }
     }
   } else if (mcp?.mcpServer) {
     collectSchema(ctx, label, mcp.mcpServer.mcpToolSchema, "mcpServer.mcpToolSchema");
@@ -340,7 +376,7 @@ function assemble(ctx: Context): { statements: PolicyStatement[]; explanations: 
   if (c.apiGateway.resources.size > 0) {
     push(
       statement(EXECUTION_SIDS.apiGateway, ["execute-api:Invoke"], c.apiGateway.resources),
-      `The gateway signs requests to the REST API stages of ${quoteList(c.apiGateway.targets)} with this role (GATEWAY_IAM_ROLE outbound auth); the grant covers every method and path of that stage only. Stages reached with an API key or no auth need no IAM permission.`,
+      `The gateway signs requests to the REST API stages of ${quoteList(c.apiGateway.targets)} with this role (GATEWAY_IAM_ROLE outbound auth); the grant covers only the methods and paths of their tool filters. Stages reached with an API key or no auth need no IAM permission.`,
     );
   }
   for (const owner of [...c.s3ByOwner.keys()].sort()) {

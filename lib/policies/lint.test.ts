@@ -554,6 +554,14 @@ describe("lintPermissionPolicy: findings", () => {
     expect(findings).toStrictEqual([
       {
         severity: "warning",
+        code: "wildcard-resource",
+        message: `Statement "AllLambdas": "arn:aws:lambda:${REGION}:${ACCOUNT}:function:*" reaches every Lambda function it matches, not only the targets' functions.`,
+        statementSid: "AllLambdas",
+        statementIndex: REQUIRED.Statement.length - 1,
+        fix: "List the exact function ARNs and S3 object ARNs the targets use.",
+      },
+      {
+        severity: "warning",
         code: "covered-by-wildcard",
         message: `lambda:InvokeFunction on ${LAMBDA} is allowed only through wildcards in Statement "AllLambdas"; it also grants what the targets do not need.`,
         statementSid: "AllLambdas",
@@ -561,6 +569,59 @@ describe("lintPermissionPolicy: findings", () => {
         fix: JSON.stringify({ Sid: "InvokeLambdaTargets", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: LAMBDA }, null, 2),
       },
       { severity: "info", code: "partial-wildcard-action", message: 'Statement "AllLambdas": "lambda:Invoke*" also matches actions the service adds later.', statementSid: "AllLambdas", statementIndex: REQUIRED.Statement.length - 1 },
+    ]);
+  });
+
+  it("wildcard Lambda and S3 resources say what they reach", () => {
+    const messages = (statement: Record<string, unknown>) => only(lintPermissionPolicy(permission(statement)), "wildcard-resource").map((f) => f.message);
+    expect(messages({ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:orders-*` })).toEqual([
+      `Statement #1: "arn:aws:lambda:${REGION}:${ACCOUNT}:function:orders-*" reaches every Lambda function it matches, not only the targets' functions.`,
+    ]);
+    expect(messages({ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: `arn:aws:lambda:*:*:function:orders` })).toEqual([
+      'Statement #1: "arn:aws:lambda:*:*:function:orders" matches functions in other regions or accounts.',
+    ]);
+    expect(messages({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::schemas/*" })).toEqual([
+      'Statement #1: "arn:aws:s3:::schemas/*" reaches every object of the bucket schemas, not only the tool schemas.',
+    ]);
+    expect(messages({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::schemas-*/orders.json" })).toEqual([
+      'Statement #1: "arn:aws:s3:::schemas-*/orders.json" reaches objects in every bucket it matches.',
+    ]);
+    expect(messages({ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: `${LAMBDA}:PROD` })).toEqual([]);
+    expect(messages({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::schemas/tools/orders.json" })).toEqual([]);
+  });
+
+  it("action-resource-mismatch: an action on a resource type it is never authorized on", () => {
+    const findings = (statement: Record<string, unknown>) => only(lintPermissionPolicy(permission(statement)), "action-resource-mismatch");
+    expect(findings({ Sid: "S", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: "arn:aws:s3:::schemas/orders.json" })).toStrictEqual([
+      {
+        severity: "error",
+        code: "action-resource-mismatch",
+        message: 'Statement "S": lambda:InvokeFunction is authorized on a Lambda function, and none of arn:aws:s3:::schemas/orders.json is one, so it grants nothing.',
+        statementSid: "S",
+        statementIndex: 0,
+        fix: "Put lambda:InvokeFunction in a statement whose Resource is a Lambda function ARN such as arn:aws:lambda:REGION:ACCOUNT:function:NAME.",
+      },
+    ]);
+    expect(findings({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::schemas" })).toMatchObject([{ message: expect.stringContaining("s3:GetObject is authorized on an S3 object") }]);
+    expect(findings({ Effect: "Allow", Action: "s3:ListBucket", Resource: "arn:aws:s3:::schemas/*" })).toMatchObject([{ message: expect.stringContaining("s3:ListBucket is authorized on an S3 bucket") }]);
+    expect(findings({ Effect: "Allow", Action: "execute-api:Invoke", Resource: LAMBDA })).toHaveLength(1);
+    // Mixed statements are fine while some resource fits each action, and "*" or wildcard services fit anything.
+    expect(findings({ Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: ["arn:aws:s3:::schemas", "arn:aws:s3:::schemas/a.json"] })).toEqual([]);
+    expect(findings({ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: "arn:aws:*:*:*:*" })).toEqual([]);
+    expect(findings({ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: "*" })).toEqual([]);
+  });
+
+  it("does not ask to scope actions that have no resource type", () => {
+    expect(lintPermissionPolicy(permission({ Effect: "Allow", Action: ["lambda:ListFunctions", "s3:ListAllMyBuckets"], Resource: "*" }))).toEqual([]);
+    const mixed = only(lintPermissionPolicy(permission({ Effect: "Allow", Action: ["lambda:ListFunctions", "lambda:InvokeFunction"], Resource: "*" })), "wildcard-resource");
+    expect(mixed).toStrictEqual([
+      {
+        severity: "warning",
+        code: "wildcard-resource",
+        message: 'Statement #1 applies lambda:InvokeFunction to every resource ("*"). lambda:ListFunctions cannot be limited to resources, but the others can.',
+        statementIndex: 0,
+        fix: 'Keep lambda:ListFunctions in a statement of its own on "*", and list the exact ARNs for lambda:InvokeFunction.',
+      },
     ]);
   });
 

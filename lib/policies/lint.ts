@@ -51,6 +51,7 @@ export type LintCode =
   | "missing-resource"
   | "resource-and-not-resource"
   | "wildcard-resource"
+  | "action-resource-mismatch"
   | "missing-permission"
   | "covered-by-wildcard"
   | "denied-by-statement";
@@ -469,6 +470,119 @@ function checkCoverage(statements: Statement[], required: PolicyDocument, report
   }
 }
 
+// Actions whose authorization has no resource type: IAM accepts only "*" for them, so "scope it" is no advice.
+const UNSCOPABLE_ACTIONS = new Set(
+  [
+    "lambda:ListFunctions",
+    "lambda:ListLayers",
+    "lambda:ListEventSourceMappings",
+    "lambda:GetAccountSettings",
+    "s3:ListAllMyBuckets",
+    "s3:ListAccessPoints",
+    "s3:GetAccountPublicAccessBlock",
+    "secretsmanager:ListSecrets",
+    "secretsmanager:GetRandomPassword",
+    "kms:ListKeys",
+    "kms:ListAliases",
+    "kms:CreateKey",
+    "sts:GetCallerIdentity",
+    "iam:ListRoles",
+    "iam:ListPolicies",
+  ].map((a) => a.toLowerCase()),
+);
+
+type ResourceKind = { service: string; what: string; matches: (resource: string) => boolean; example: string };
+
+const arnPart = (resource: string) => {
+  const parts = resource.split(":");
+  return parts.length >= 6 && parts[0] === "arn" ? { service: parts[2], rest: parts.slice(5).join(":") } : null;
+};
+const LAMBDA_FUNCTION: ResourceKind = {
+  service: "lambda",
+  what: "a Lambda function",
+  matches: (r) => arnPart(r)?.service === "lambda" && /^function[:*]/.test(arnPart(r)!.rest),
+  example: "arn:aws:lambda:REGION:ACCOUNT:function:NAME",
+};
+const S3_OBJECT: ResourceKind = { service: "s3", what: "an S3 object", matches: (r) => arnPart(r)?.service === "s3" && arnPart(r)!.rest.includes("/"), example: "arn:aws:s3:::BUCKET/KEY" };
+const S3_BUCKET: ResourceKind = {
+  service: "s3",
+  what: "an S3 bucket",
+  matches: (r) => arnPart(r)?.service === "s3" && !arnPart(r)!.rest.includes("/") && arnPart(r)!.rest !== "",
+  example: "arn:aws:s3:::BUCKET",
+};
+const byService = (service: string, what: string, example: string): ResourceKind => ({ service, what, matches: (r) => arnPart(r)?.service === service, example });
+
+// The resource type each action of the execution role's world is authorized on.
+const ACTION_RESOURCE: Record<string, ResourceKind> = {
+  "lambda:invokefunction": LAMBDA_FUNCTION,
+  "lambda:getfunction": LAMBDA_FUNCTION,
+  "s3:getobject": S3_OBJECT,
+  "s3:getobjectversion": S3_OBJECT,
+  "s3:putobject": S3_OBJECT,
+  "s3:deleteobject": S3_OBJECT,
+  "s3:listbucket": S3_BUCKET,
+  "s3:getbucketlocation": S3_BUCKET,
+  "execute-api:invoke": byService("execute-api", "an API Gateway stage or route", "arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/PATH"),
+  "secretsmanager:getsecretvalue": byService("secretsmanager", "a Secrets Manager secret", "arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME"),
+  "kms:decrypt": byService("kms", "a KMS key", "arn:aws:kms:REGION:ACCOUNT:key/KEY_ID"),
+};
+
+/** A Lambda function or S3 resource written with wildcards where the names are known: says what it reaches. */
+function broadServiceResource(resource: string): string | null {
+  const arn = arnPart(resource);
+  if (!arn) return null;
+  if (arn.service === "lambda" && /^function[:*]/.test(arn.rest) && /[*?]/.test(arn.rest.replace(/^function:/, "").split(":")[0] || "*")) {
+    return `"${resource}" reaches every Lambda function it matches, not only the targets' functions`;
+  }
+  if (arn.service === "lambda" && /[*?]/.test(resource.split(":").slice(3, 5).join(":"))) return `"${resource}" matches functions in other regions or accounts`;
+  if (arn.service === "s3") {
+    const [bucket, ...key] = arn.rest.split("/");
+    if (/[*?]/.test(bucket)) return `"${resource}" reaches objects in every bucket it matches`;
+    if (key.length && key.join("/") === "*") return `"${resource}" reaches every object of the bucket ${bucket}, not only the tool schemas`;
+  }
+  return null;
+}
+
+function checkPermissionResources(s: Statement, report: Report) {
+  const resources = s.resource ?? [];
+  const actions = s.action ?? [];
+  if (resources.includes("*")) {
+    const scopable = actions.filter((a) => !UNSCOPABLE_ACTIONS.has(a.toLowerCase()));
+    if (s.notAction || scopable.length === actions.length) {
+      report("warning", "wildcard-resource", `${s.label} applies to every resource ("*").`, s, "List the exact ARNs the role needs.");
+    } else if (scopable.length > 0) {
+      const unscopable = actions.filter((a) => UNSCOPABLE_ACTIONS.has(a.toLowerCase()));
+      report(
+        "warning",
+        "wildcard-resource",
+        `${s.label} applies ${scopable.join(", ")} to every resource ("*"). ${unscopable.join(", ")} cannot be limited to resources, but the others can.`,
+        s,
+        `Keep ${unscopable.join(", ")} in a statement of its own on "*", and list the exact ARNs for ${scopable.join(", ")}.`,
+      );
+    }
+  }
+  const relevant = actions.some((a) => /^(lambda|s3):/i.test(a) || a === "*");
+  if (relevant) {
+    for (const r of resources) {
+      const why = broadServiceResource(r);
+      if (why) report("warning", "wildcard-resource", `${s.label}: ${why}.`, s, "List the exact function ARNs and S3 object ARNs the targets use.");
+    }
+  }
+  const concrete = resources.filter((r) => r !== "*" && !/^arn:[^:]*:\*/.test(r) && arnPart(r) !== null && !/[*?]/.test(arnPart(r)!.service));
+  if (resources.length === 0 || concrete.length !== resources.length) return;
+  for (const action of actions) {
+    const kind = ACTION_RESOURCE[action.toLowerCase()];
+    if (!kind || concrete.some((r) => kind.matches(r))) continue;
+    report(
+      "error",
+      "action-resource-mismatch",
+      `${s.label}: ${action} is authorized on ${kind.what}, and none of ${concrete.join(", ")} is one, so it grants nothing.`,
+      s,
+      `Put ${action} in a statement whose Resource is ${kind.what} ARN such as ${kind.example}.`,
+    );
+  }
+}
+
 export function lintPermissionPolicy(doc: unknown, options: PermissionLintOptions = {}): LintFinding[] {
   const { report, sorted } = collector();
   const policy = load(doc, report);
@@ -487,9 +601,7 @@ export function lintPermissionPolicy(doc: unknown, options: PermissionLintOption
     } else if (!hasResource && !hasNotResource) {
       report("error", "missing-resource", `${s.label} has neither Resource nor NotResource.`, s);
     }
-    if (s.effect === "Allow" && (s.resource ?? []).includes("*")) {
-      report("warning", "wildcard-resource", `${s.label} applies to every resource ("*").`, s, "List the exact ARNs the role needs.");
-    }
+    if (s.effect === "Allow") checkPermissionResources(s, report);
   }
 
   if (options.requiredPolicy) checkCoverage(statements, options.requiredPolicy, report);

@@ -149,7 +149,10 @@ describe("the audit log", () => {
     expect(created).toMatchObject([{ operation: "CreateGatewayTarget", outcome: "ok", resources: { gatewayIdentifier: gatewayId, name: "weather", targetId, "targetConfiguration.mcp.lambda.lambdaArn": LAMBDA_ARN } }]);
 
     // Apply to role (PutRolePolicy) needs a target to write a policy for.
-    const apply = await during(async () => expect((await permissions.applyGatewayPermissionsAction(gatewayId)).ok).toBe(true));
+    const { gatewayPermissions } = await import("@/lib/aws/permissions");
+    const { getGateway } = await import("@/lib/aws/gateways");
+    const fingerprint = (await gatewayPermissions("us-east-1", (await getGateway("us-east-1", gatewayId))!)).plan!.fingerprint;
+    const apply = await during(async () => expect((await permissions.applyGatewayPermissionsAction(gatewayId, fingerprint)).ok).toBe(true));
     expect(apply).toHaveLength(1);
     expect(apply[0]).toMatchObject({ service: "iam", operation: "PutRolePolicy", outcome: "ok", resources: { RoleName: "agentcore-audited-role" } });
     expect(apply[0].resources.PolicyName).toBeTruthy();

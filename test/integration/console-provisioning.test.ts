@@ -89,6 +89,13 @@ describe("createGatewayAction", () => {
   });
 });
 
+/** The fingerprint of the changes the Permissions tab shows, as the confirmation dialog sends it. */
+async function confirmedChanges(gatewayId: string): Promise<string> {
+  const { gatewayPermissions } = await import("@/lib/aws/permissions");
+  const { getGateway } = await import("@/lib/aws/gateways");
+  return (await gatewayPermissions(REGION, (await getGateway(REGION, gatewayId))!)).plan!.fingerprint;
+}
+
 describe("applyGatewayPermissionsAction", () => {
   it("puts the least-privilege policy for the gateway's targets on its role", async () => {
     const created = await actions.createGatewayAction({ ...schema.emptyGatewayForm("it0005"), name: "orders", newRoleName: "agentcore-orders-role", authorizerType: "AWS_IAM" }, token(6));
@@ -102,9 +109,9 @@ describe("applyGatewayPermissionsAction", () => {
         credentialProviderConfigurations: [{ credentialProviderType: "GATEWAY_IAM_ROLE" }],
       }),
     );
-    const r = await permissions.applyGatewayPermissionsAction(gatewayId);
-    expect(r).toEqual({ ok: true, data: { roleName: "agentcore-orders-role", policyName: "AgentCoreGatewayTargetAccess" } });
-    const policy = await iam().send(new GetRolePolicyCommand({ RoleName: "agentcore-orders-role", PolicyName: "AgentCoreGatewayTargetAccess" }));
+    const r = await permissions.applyGatewayPermissionsAction(gatewayId, await confirmedChanges(gatewayId));
+    expect(r).toEqual({ ok: true, data: { roleName: "agentcore-orders-role", policyName: `AgentCoreGateway-${gatewayId}`, deletedLegacyPolicy: false } });
+    const policy = await iam().send(new GetRolePolicyCommand({ RoleName: "agentcore-orders-role", PolicyName: `AgentCoreGateway-${gatewayId}` }));
     expect(JSON.parse(decodeURIComponent(policy.PolicyDocument!))).toEqual({
       Version: "2012-10-17",
       Statement: [{ Sid: "InvokeLambdaTargets", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: "arn:aws:lambda:us-east-1:123456789012:function:order-tools" }],
@@ -114,7 +121,7 @@ describe("applyGatewayPermissionsAction", () => {
   it("explains when the gateway has no targets and so nothing to grant", async () => {
     const created = await actions.createGatewayAction({ ...schema.emptyGatewayForm("it0006"), name: "empty", newRoleName: "agentcore-empty-role", authorizerType: "NONE" }, token(7));
     if (!created.ok) throw new Error(created.message);
-    const r = await permissions.applyGatewayPermissionsAction(created.data.gatewayId);
+    const r = await permissions.applyGatewayPermissionsAction(created.data.gatewayId, "0000000000000000");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/no targets/i);
   });

@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { getGatewayForRequest } from "@/lib/aws/gateway-cache";
-import { gatewayPermissions, TARGET_ACCESS_POLICY_NAME } from "@/lib/aws/permissions";
-import { hasChanges, lineDiff } from "@/lib/text-diff";
+import { gatewayPermissions } from "@/lib/aws/permissions";
 import { Callout } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorCallout } from "@/components/ui/error-callout";
-import { ApplyPolicyButton } from "@/components/permissions/apply-policy-button";
+import { ApplyPolicyDialog } from "@/components/permissions/apply-policy-dialog";
+import { GatewaysOnRole } from "@/components/permissions/gateways-on-role";
 import { PolicyDiff } from "@/components/permissions/policy-diff";
 import { StatementExplanations } from "@/components/permissions/statement-explanations";
 import { LintFindings } from "@/components/roles/lint-findings";
@@ -29,14 +29,14 @@ export default async function PermissionsPage({ params, searchParams }: { params
     if (!(err instanceof ConsoleError)) throw err;
     return <ErrorCallout title="The permissions could not be worked out" message={err.message} errorName={err.awsName} />;
   }
-  const { generated, generatedText } = p;
-  const upToDate = generatedText !== null && p.currentText !== null && !hasChanges(lineDiff(p.currentText, generatedText));
+  const { generated, generatedText, policyName, plan } = p;
 
   return (
     <div className="space-y-5">
       <p className="max-w-3xl text-sm text-muted-foreground">
         The least-privilege policy the gateway&apos;s execution role needs to reach its {p.targets.length} target{p.targets.length === 1 ? "" : "s"}: exact ARNs, no wildcards
-        where an ARN is known. The console keeps it as the inline policy <code className="font-mono">{TARGET_ACCESS_POLICY_NAME}</code> on the role.
+        where an ARN is known. The console keeps it as this gateway&apos;s own inline policy <code className="font-mono">{policyName}</code> on the role, so gateways sharing a
+        role never overwrite each other&apos;s permissions.
       </p>
       {generated.policy === null ? (
         <Callout>{generated.message}</Callout>
@@ -77,20 +77,22 @@ export default async function PermissionsPage({ params, searchParams }: { params
                 polic{p.role.attachedPolicies.length + p.role.inlinePolicies.length === 1 ? "y" : "ies"}
                 {p.role.attachedPolicies.length ? " (attached managed policies are not read here)" : ""}.
               </p>
-              {generatedText ? (
+              <GatewaysOnRole gateways={p.gatewaysOnRole} currentId={gateway.gatewayId} roleName={p.roleName} />
+              {generatedText && plan ? (
                 p.currentText === null ? (
-                  <p className="text-sm text-muted-foreground">It has no {TARGET_ACCESS_POLICY_NAME} policy yet; applying adds it.</p>
-                ) : upToDate ? (
-                  <p className="text-sm text-success">Its {TARGET_ACCESS_POLICY_NAME} policy matches the generated one.</p>
+                  <p className="text-sm text-muted-foreground">It has no {policyName} policy yet; applying adds it.</p>
+                ) : plan.upToDate ? (
+                  <p className="text-sm text-success">Its {policyName} policy matches the generated one.</p>
                 ) : (
                   <div className="space-y-2">
-                    <h3 className="text-sm font-medium">Changes applying would make to {TARGET_ACCESS_POLICY_NAME}</h3>
+                    <h3 className="text-sm font-medium">Changes applying would make to {policyName}</h3>
                     <PolicyDiff before={p.currentText} after={generatedText} />
                   </div>
                 )
               ) : null}
+              {plan?.legacyNote ? <Callout>{plan.legacyNote}</Callout> : null}
               {generated.policy ? <LintFindings findings={p.findings} label="What the role's inline policies lack or over-grant" /> : null}
-              {generated.policy ? <ApplyPolicyButton gatewayId={gateway.gatewayId} roleName={p.roleName} upToDate={upToDate} /> : null}
+              {plan ? <ApplyPolicyDialog gatewayId={gateway.gatewayId} roleName={p.roleName} plan={plan} /> : null}
             </>
           )}
         </CardContent>
