@@ -95,7 +95,11 @@ describe("the starter Lambda function, end to end", () => {
     });
     expect(denied.targetFailure?.debugHint).toBeUndefined();
 
-    ok(await applyGatewayPermissionsAction(g.gatewayId));
+    // Apply as the Permissions tab does: with the fingerprint of the plan it showed.
+    const { gatewayPermissions } = await import("@/lib/aws/permissions");
+    const { getGateway } = await import("@/lib/aws/gateways");
+    const shown = await gatewayPermissions(REGION, (await getGateway(REGION, g.gatewayId))!);
+    ok(await applyGatewayPermissionsAction(g.gatewayId, shown.plan!.fingerprint));
     const echo = ok(await callGatewayToolAction(g.gatewayId, { kind: "none" }, "starter___echo", { message: "hello gateway" })) as ToolCallOutcome;
     expect(echo.isError).toBe(false);
     expect(JSON.parse(text(echo))).toEqual({ tool: "echo", message: "hello gateway" });
