@@ -98,7 +98,7 @@ function checkStatement(raw: Record<string, unknown>, target: GatewayTrustTarget
   const condition = raw.Condition && typeof raw.Condition === "object" ? (raw.Condition as Record<string, unknown>) : {};
   for (const [operatorRaw, block] of Object.entries(condition)) {
     if (!block || typeof block !== "object") continue;
-    const operator = operatorRaw.replace(/^For(All|Any)Values:/, "").replace(/IfExists$/, "");
+    const operator = operatorRaw.replace(/^For(AnyValue|AllValues):/, "").replace(/IfExists$/, "");
     for (const [keyRaw, v] of Object.entries(block as Record<string, unknown>)) {
       const key = keyRaw.toLowerCase();
       const values = toArray(v as string | string[]).map(String);

@@ -52,10 +52,15 @@ export function gatewaySourceArnPattern(input: GatewayTrustPolicyInput): string 
   return agentCoreArn(partition, input.region, input.accountId, resource);
 }
 
-/** The role is ours to tighten when its trust is exactly what buildGatewayTrustPolicy made for some name. */
+/**
+ * Whether the trust is exactly the one the console makes for this gateway name before the gateway exists: today's
+ * `NAME-??????????`, or the `NAME-*` of earlier versions. Only such a trust is offered to be tightened to the exact ARN.
+ */
 export function isNamePatternTrust(document: unknown, input: { accountId: string; region: string; gatewayName: string }): boolean {
   try {
-    return JSON.stringify(document) === JSON.stringify(buildGatewayTrustPolicy(input));
+    const current = buildGatewayTrustPolicy(input);
+    const legacy = trustDocument(input.accountId, { ArnLike: { "aws:SourceArn": gatewaySourceArnPattern(input).replace(/\?+$/, "*") } });
+    return [current, legacy].some((d) => JSON.stringify(d) === JSON.stringify(document));
   } catch {
     return false;
   }
