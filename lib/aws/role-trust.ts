@@ -2,6 +2,7 @@
 import "server-only";
 import { UpdateAssumeRolePolicyCommand } from "@aws-sdk/client-iam";
 import type { Gateway } from "@/lib/models/gateways";
+import type { PolicyDocument } from "@/lib/policies/policy-document";
 import { gatewayTrustVerdict } from "@/lib/policies/trust-match";
 import { buildExactGatewayTrustPolicy, formatPolicy, isNamePatternTrust } from "@/lib/policies/trust-policy";
 import { issuesToFieldErrors, type FieldErrors } from "@/lib/schemas/form-errors";
@@ -58,7 +59,7 @@ export async function trustTighteningFor(region: string, gateway: Pick<Gateway, 
   if (!isNamePatternTrust(role.trustPolicy.document, { accountId: identity.account, region, gatewayName: gateway.name })) {
     return { offer: false, reason: "not-name-pattern" };
   }
-  return { offer: true, roleName: role.roleName, before: role.trustPolicy.text, after: formatPolicy(exact) };
+  return { offer: true, roleName: role.roleName, before: formatPolicy(role.trustPolicy.document as PolicyDocument), after: formatPolicy(exact) };
 }
 
 /**

@@ -4,12 +4,14 @@ import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { getGatewayForRequest } from "@/lib/aws/gateway-cache";
 import { gatewayPermissions, TARGET_ACCESS_POLICY_NAME } from "@/lib/aws/permissions";
+import { trustTighteningFor } from "@/lib/aws/role-trust";
 import { hasChanges, lineDiff } from "@/lib/text-diff";
 import { Callout } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { ApplyPolicyButton } from "@/components/permissions/apply-policy-button";
 import { PolicyDiff } from "@/components/permissions/policy-diff";
+import { TightenTrust } from "@/components/permissions/tighten-trust";
 import { LintFindings } from "@/components/roles/lint-findings";
 import { PolicyJson } from "@/components/roles/policy-json";
 
@@ -19,13 +21,17 @@ export default async function PermissionsPage({ params }: { params: Promise<{ id
   const gateway = await getGatewayForRequest((await params).id).catch(() => null);
   if (!gateway) notFound();
   let p;
+  const region = await getRegion();
+  // The trust offer is optional: a failure to read it hides the card, it never hides the permissions.
+  const tightening = trustTighteningFor(region, gateway).catch(() => null);
   try {
-    p = await gatewayPermissions(await getRegion(), gateway);
+    p = await gatewayPermissions(region, gateway);
   } catch (err) {
     if (!(err instanceof ConsoleError)) throw err;
     return <ErrorCallout title="The permissions could not be worked out" message={err.message} errorName={err.awsName} />;
   }
   const { generated, generatedText } = p;
+  const trust = await tightening;
   const upToDate = generatedText !== null && p.currentText !== null && !hasChanges(lineDiff(p.currentText, generatedText));
 
   return (
@@ -100,6 +106,7 @@ export default async function PermissionsPage({ params }: { params: Promise<{ id
           )}
         </CardContent>
       </Card>
+      {trust?.offer ? <TightenTrust gatewayId={gateway.gatewayId} gatewayName={gateway.name} offer={trust} /> : null}
     </div>
   );
 }
