@@ -136,7 +136,7 @@ describe("tightening the trust to the exact gateway", () => {
   it("refuses a role the console did not create, and leaves its trust unchanged", async () => {
     const trust = trustPolicy.buildGatewayTrustPolicy({ accountId: ACCOUNT, region: REGION, gatewayName: "handmade" });
     const role = await iam.send(new CreateRoleCommand({ RoleName: "handmade-role", AssumeRolePolicyDocument: JSON.stringify(trust) }));
-    const g = { ...(await readyGateway(agentcore, { name: "handmade", roleArn: role.Role!.Arn! })), roleArn: role.Role!.Arn! };
+    const g = { ...(await readyGateway(agentcore, { name: "handmade", roleArn: role.Role!.Arn! })), name: "handmade", roleArn: role.Role!.Arn! };
     expect(await roleTrust.trustTighteningFor(REGION, g)).toEqual({ offer: false, reason: "not-console-role" });
     const r = await trustActions.tightenRoleTrustAction(g.gatewayId);
     expect(r).toMatchObject({ ok: false, message: expect.stringContaining("the console did not create the gateway's role") });
