@@ -46,7 +46,7 @@ test("create an execution role: live trust policy, exact copy and download, then
   await expect(copy).toContainText("Copied");
   const copied = await clipboard(page);
   expect(copied).toBe(expected);
-  expect(copied).toContain('"aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/orders-*"');
+  expect(copied).toContain('"aws:SourceArn": "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/orders-??????????"');
   expect(copied).toContain('"aws:SourceAccount": "123456789012"');
   expect(copied).toContain('"Service": "bedrock-agentcore.amazonaws.com"');
   expect(JSON.parse(copied).Statement[0].Action).toBe("sts:AssumeRole");

@@ -12,7 +12,8 @@ import { oidcHost } from "@/lib/aws/cognito/endpoints";
 import { QuickCreateError, quickCreateCognito } from "@/lib/aws/cognito/quick-create";
 import { cognitoDiscoveryUrl } from "@/lib/schemas/cognito";
 import { getCallerIdentity } from "@/lib/aws/sts";
-import { action, arg, form, nameTaken, rethrow } from "./action";
+import { pickedRoleTrustErrors } from "@/lib/aws/role-trust";
+import { action, arg, form, INVALID_FORM, nameTaken, rethrow } from "./action";
 import { BAD_CLIENT_TOKEN, clientTokenSchema, gatewayIdSchema } from "./args";
 import { fail, type Provisioned } from "./result";
 
@@ -41,6 +42,9 @@ export type CreateGatewayData = {
 export const createGatewayAction = action(form(gatewaySchema), arg(clientTokenSchema, BAD_CLIENT_TOKEN)).handle<CreateGatewayData>(
   async ([v, clientToken], ctx) => {
     const region = await getRegion();
+    // A picked role whose trust would not let this gateway assume it needs "Use it anyway" (checked in the browser too).
+    const trustErrors = await pickedRoleTrustErrors(region, v);
+    if (trustErrors) return fail(INVALID_FORM, trustErrors);
     const provisioned: Provisioned = { created: [] };
     const made = (line: string) => {
       provisioned.created.push(line);

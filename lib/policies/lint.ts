@@ -4,7 +4,8 @@ import { assertAccountId, assertRegion, partitionForRegion } from "./arn";
 import { actionMatches, hasWildcard, resourceMatches, unescapeIamResource } from "./iam-match";
 import { parsePolicyDocument, readPolicyValue, type ParsedPolicy } from "./parse-policy";
 import { oneOrMany, toArray, type PolicyDocument, type PolicyStatement } from "./policy-document";
-import { AGENTCORE_SERVICE_PRINCIPAL, buildGatewayTrustPolicy } from "./trust-policy";
+import { gatewayTrustVerdict } from "./trust-match";
+import { AGENTCORE_SERVICE_PRINCIPAL, assertGatewayName, buildGatewayTrustPolicy, gatewaySourceArnPattern } from "./trust-policy";
 
 export { parsePolicyDocument } from "./parse-policy";
 export type { ParsePolicyResult, PolicyParseError, ParsedPolicy } from "./parse-policy";
@@ -46,6 +47,7 @@ export type LintCode =
   | "source-arn-too-broad"
   | "wildcard-with-string-equals"
   | "condition-if-exists"
+  | "gateway-not-trusted"
   // permission policy
   | "principal-in-identity-policy"
   | "missing-resource"
@@ -72,6 +74,8 @@ export interface TrustLintOptions {
   accountId: string;
   /** Enables the partition/region checks on aws:SourceArn and a ready-to-paste fix. */
   region?: string;
+  /** With region: the gateway the role is for, so a trust that would not let this gateway assume the role is an error. */
+  gatewayName?: string;
 }
 
 export interface PermissionLintOptions {
@@ -155,6 +159,15 @@ function readConditions(value: unknown): ConditionEntry[] {
     }
   }
   return entries;
+}
+
+function isGatewayName(name: string): boolean {
+  try {
+    assertGatewayName(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function minifiedLength(value: unknown): number {
@@ -314,7 +327,9 @@ function checkTrustConditions(s: Statement, options: TrustLintOptions, report: R
   const account = s.conditions.filter((c) => c.key === "aws:sourceaccount" && ACCOUNT_OPERATORS.has(c.base));
   const arn = s.conditions.filter((c) => c.key === "aws:sourcearn" && ARN_OPERATORS.has(c.base));
   const partition = options.region ? partitionForRegion(options.region) : "aws";
-  const sourceArn = `arn:${partition}:bedrock-agentcore:${options.region ?? "REGION"}:${options.accountId}:gateway/*`;
+  const sourceArn = options.region
+    ? gatewaySourceArnPattern({ accountId: options.accountId, region: options.region, gatewayName: options.gatewayName })
+    : `arn:${partition}:bedrock-agentcore:REGION:${options.accountId}:gateway/*`;
   const accountFix = `"StringEquals": { "aws:SourceAccount": "${options.accountId}" }`;
   const arnFix = `"ArnLike": { "aws:SourceArn": "${sourceArn}" }`;
 
@@ -350,9 +365,11 @@ function checkTrustConditions(s: Statement, options: TrustLintOptions, report: R
   }
 }
 
-export function lintTrustPolicy(doc: unknown, options: TrustLintOptions): LintFinding[] {
-  assertAccountId(options?.accountId, "options.accountId");
-  if (options.region !== undefined) assertRegion(options.region, "options.region");
+export function lintTrustPolicy(doc: unknown, given: TrustLintOptions): LintFinding[] {
+  assertAccountId(given?.accountId, "options.accountId");
+  if (given.region !== undefined) assertRegion(given.region, "options.region");
+  // A name still being typed (empty, or not yet valid) is checked as no name.
+  const options = { ...given, gatewayName: given.gatewayName && isGatewayName(given.gatewayName) ? given.gatewayName : undefined };
   const { report, sorted } = collector();
   const policy = load(doc, report);
   if (!policy) return sorted();
@@ -398,6 +415,11 @@ export function lintTrustPolicy(doc: unknown, options: TrustLintOptions): LintFi
     report("error", "no-agentcore-trust", message, undefined, fix);
   }
   for (const s of agentCoreStatements) checkTrustConditions(s, options, report);
+  if (agentCoreStatements.length > 0 && options.region && options.gatewayName) {
+    const verdict = gatewayTrustVerdict("The role", policy.document, { accountId: options.accountId, region: options.region, gatewayName: options.gatewayName });
+    const fix = `"ArnLike": { "aws:SourceArn": "${gatewaySourceArnPattern({ accountId: options.accountId, region: options.region, gatewayName: options.gatewayName })}" }`;
+    if (!verdict.trusts) report("error", "gateway-not-trusted", verdict.message, undefined, `Add to the trust policy's condition: ${fix}`);
+  }
 
   const size = minifiedLength(policy.document);
   if (size > TRUST_POLICY_LIMIT) {

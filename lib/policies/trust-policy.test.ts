@@ -34,7 +34,7 @@ describe("buildGatewayTrustPolicy", () => {
     ["aws-us-gov", "us-gov-west-1"],
   ])("scopes to one gateway name in %s (%s)", (partition, region) => {
     expect(buildGatewayTrustPolicy({ accountId: ACCOUNT, region, gatewayName: "orders-gw" })).toStrictEqual(
-      expected(partition, region, "gateway/orders-gw-*"),
+      expected(partition, region, "gateway/orders-gw-??????????"),
     );
   });
 
@@ -55,7 +55,7 @@ describe("buildGatewayTrustPolicy", () => {
   it("lowercases the name because gateway IDs are lowercase and ArnLike is case-sensitive", () => {
     const doc = buildGatewayTrustPolicy({ accountId: ACCOUNT, region: "us-west-2", gatewayName: "Orders-GW2" });
     expect(doc.Statement[0].Condition?.ArnLike["aws:SourceArn"]).toBe(
-      "arn:aws:bedrock-agentcore:us-west-2:123456789012:gateway/orders-gw2-*",
+      "arn:aws:bedrock-agentcore:us-west-2:123456789012:gateway/orders-gw2-??????????",
     );
   });
 
@@ -93,7 +93,7 @@ describe("buildGatewayTrustPolicy", () => {
   it("accepts 48-character names", () => {
     const name = "a".repeat(48);
     expect(gatewaySourceArnPattern({ accountId: ACCOUNT, region: "us-east-1", gatewayName: name })).toBe(
-      `arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/${name}-*`,
+      `arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/${name}-??????????`,
     );
   });
 });
@@ -125,7 +125,7 @@ describe("formatPolicy", () => {
           "aws:SourceAccount": "123456789012"
         },
         "ArnLike": {
-          "aws:SourceArn": "arn:aws-us-gov:bedrock-agentcore:us-gov-west-1:123456789012:gateway/gw-*"
+          "aws:SourceArn": "arn:aws-us-gov:bedrock-agentcore:us-gov-west-1:123456789012:gateway/gw-??????????"
         }
       }
     }

@@ -160,6 +160,8 @@ const baseGatewaySchema = z.object({
   roleMode: z.enum(ROLE_MODES, "Choose how to give the gateway its execution role."),
   newRoleName: z.string(),
   roleArn: z.string(),
+  // "Use it anyway": required to pick an existing role whose trust would not let this gateway assume it.
+  roleTrustOverride: z.boolean().optional(),
   authorizerType: authorizerTypeSchema,
   // Kept in the values whatever the type, so switching types never loses what was typed; checked only for CUSTOM_JWT.
   jwtSource: z.enum(JWT_SOURCES, "Choose where the tokens come from."),
@@ -177,7 +179,17 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * Everything CreateGateway and UpdateGateway take from the form (UpdateGateway ignores tags: they are managed with TagResource).
  * The cross-field checks run even while other fields have errors, so the user sees every problem at once.
  */
-export const gatewaySchema = baseGatewaySchema
+export type GatewaySchemaContext = {
+  /**
+   * The verdict on an existing role's trust for this gateway name (gatewayTrustVerdict), when known: the browser
+   * knows it from the role list, the server from GetRole. A negative verdict needs roleTrustOverride.
+   */
+  roleTrust?: (roleArn: string, gatewayName: string) => { trusts: boolean; message: string } | undefined;
+};
+
+export const ROLE_TRUST_OVERRIDE_HINT = 'Check "Use it anyway" to pick it regardless.';
+
+export const gatewaySchemaWith = (context: GatewaySchemaContext = {}) => baseGatewaySchema
   .superRefine(
     (v, ctx) => {
       const add = (path: (string | number)[], issues: readonly { path: PropertyKey[]; message: string }[]) => {
@@ -191,6 +203,10 @@ export const gatewaySchema = baseGatewaySchema
       } else {
         const r = roleArnSchema.safeParse(v.roleArn);
         if (!r.success) add(["roleArn"], r.error.issues);
+      }
+      if (v.roleMode === "existing" && typeof v.roleArn === "string" && typeof v.name === "string" && v.roleTrustOverride !== true) {
+        const verdict = context.roleTrust?.(v.roleArn.trim(), v.name.trim());
+        if (verdict && !verdict.trusts) ctx.addIssue({ code: "custom", path: ["roleTrustOverride"], message: `${verdict.message} ${ROLE_TRUST_OVERRIDE_HINT}` });
       }
       if (v.authorizerType === "CUSTOM_JWT" && v.jwtSource === "cognito-new") {
         const parsed = quickCreateSchema.safeParse(v.cognito);
@@ -221,12 +237,16 @@ export const gatewaySchema = baseGatewaySchema
     cognito: v.authorizerType === "CUSTOM_JWT" && v.jwtSource === "cognito-new" ? quickCreateSchema.parse(v.cognito) : undefined,
   }));
 
+export const gatewaySchema = gatewaySchemaWith();
+
 export type GatewayFormValues = {
   name: string;
   description: string;
   roleMode: (typeof ROLE_MODES)[number];
   newRoleName: string;
   roleArn: string;
+  /** "Use it anyway" for an existing role whose trust would not let this gateway assume it. */
+  roleTrustOverride?: boolean;
   authorizerType: (typeof AUTHORIZER_TYPES)[number];
   jwtSource: (typeof JWT_SOURCES)[number];
   /** The Cognito quick create's names, used when jwtSource is "cognito-new". */

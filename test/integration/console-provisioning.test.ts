@@ -51,7 +51,7 @@ describe("createGatewayAction", () => {
     expect(g.roleArn).toBe("arn:aws:iam::123456789012:role/agentcore-support-role");
     expect(g.authorizerConfiguration?.customJWTAuthorizer).toEqual({ discoveryUrl: r.data.cognito?.discoveryUrl, allowedClients: [r.data.cognito?.clientId] });
     const role = await iam().send(new GetRoleCommand({ RoleName: "agentcore-support-role" }));
-    expect(decodeURIComponent(role.Role!.AssumeRolePolicyDocument!)).toContain("gateway/support-*");
+    expect(decodeURIComponent(role.Role!.AssumeRolePolicyDocument!)).toContain("gateway/support-??????????");
   });
 
   it("says exactly what it created when the gateway step fails, and hands it back so a retry reuses it", async () => {

@@ -2,7 +2,7 @@
 // Create/edit gateway form: validates as the user types with the shared schema, submits to a server action, keeps input on errors.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createGatewayAction, updateGatewayAction, type CreateGatewayData } from "@/lib/actions/gateways";
 import type { ActionResult } from "@/lib/actions/result";
@@ -18,6 +18,7 @@ import { CreatedPanel, type CreatedWithCognito } from "./created-panel";
 import { InboundSection } from "./inbound-section";
 import { defaultRoleName, RoleSection, type RoleOption } from "./role-section";
 import { AdvancedSection, McpSection, TagsSection } from "./options-sections";
+import { roleTrustContext } from "./role-trust";
 import { useGatewayForm } from "./use-gateway-form";
 
 type Context = { roles?: RoleOption[] | null; accountId?: string | null; region?: string };
@@ -26,7 +27,9 @@ type Props =
   | ({ mode: "edit"; initial: GatewayFormValues; gatewayId: string; semanticLocked: boolean } & Context);
 
 export function GatewayForm(props: Props) {
-  const form = useGatewayForm(props.initial);
+  const { roles = null, accountId = null, region = "" } = props;
+  const roleTrust = useMemo(() => roleTrustContext(roles, accountId, region), [roles, accountId, region]);
+  const form = useGatewayForm(props.initial, roleTrust);
   const { values, errors, change, bind, touch } = form;
   const router = useRouter();
   const [pending, startTransition] = useTransition();

@@ -6,9 +6,11 @@ import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { pickerVerdict, type TrustedRole } from "./role-trust";
 import type { GatewayFormApi } from "./use-gateway-form";
 
-export type RoleOption = { roleName: string; roleArn: string; verdict: { level: "ok" | "warnings" | "errors"; label: string; messages: string[] } };
+/** A listed role: its trust policy text (checked here against the gateway name as it is typed) and the linter's general verdict. */
+export type RoleOption = TrustedRole & { verdict: { level: "ok" | "warnings" | "errors"; label: string; messages: string[] } };
 
 const MODE_LABELS: Record<(typeof ROLE_MODES)[number], { label: string; hint: string }> = {
   new: { label: "Create a new role", hint: "Made just before the gateway, trusting only gateways of this name." },
@@ -30,6 +32,9 @@ function trustPreview(accountId: string | null, region: string, gatewayName: str
 export function RoleSection({ form, roles, accountId, region, locked }: { form: GatewayFormApi; roles: RoleOption[] | null; accountId: string | null; region: string; locked?: boolean }) {
   const { values, errors, set, bind } = form;
   const picked = roles?.find((r) => r.roleArn === values.roleArn);
+  const name = values.name.trim();
+  const trustOf = (r: RoleOption) => pickerVerdict(r, accountId, region, values.name);
+  const pickedTrust = picked ? trustOf(picked) : undefined;
   const preview = values.roleMode === "new" ? trustPreview(accountId, region, values.name) : null;
   return (
     <div className="space-y-4">
@@ -73,12 +78,35 @@ export function RoleSection({ form, roles, accountId, region, locked }: { form: 
                 <option value="">Choose a role…</option>
                 {(roles ?? []).map((r) => (
                   <option key={r.roleArn} value={r.roleArn}>
-                    {r.roleName} ({r.verdict.label})
+                    {r.roleName} ({trustOf(r)?.trusts === false ? `would not trust ${name}` : r.verdict.label})
                   </option>
                 ))}
               </Select>
             )}
           </Field>
+          {picked && pickedTrust && !pickedTrust.trusts ? (
+            <div className="space-y-2 rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">
+              <p role="status" className="font-medium">
+                {pickedTrust.message}
+              </p>
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={values.roleTrustOverride === true}
+                  aria-invalid={errors.roleTrustOverride ? true : undefined}
+                  aria-describedby={errors.roleTrustOverride ? "role-trust-override-error" : undefined}
+                  onChange={(e) => set("roleTrustOverride", e.target.checked)}
+                />
+                Use it anyway (I will change its trust policy myself)
+              </label>
+              {errors.roleTrustOverride ? (
+                <p id="role-trust-override-error" className="text-xs text-destructive">
+                  {errors.roleTrustOverride}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
           {picked && picked.verdict.level !== "ok" ? (
             <div role="status" className="space-y-1 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
               <p className="flex items-center gap-2 font-medium">

@@ -21,7 +21,7 @@ async function roleOptions(region: string, accountId: string | null): Promise<Ro
     return roles.map((r) => {
       const findings = accountId ? lintTrustPolicy(r.trustPolicy.text, { accountId, region }) : [];
       const v = verdictOf(findings);
-      return { roleName: r.roleName, roleArn: r.roleArn, verdict: { level: v.level, label: v.label, messages: findings.filter((f) => f.severity !== "info").map((f) => f.message) } };
+      return { roleName: r.roleName, roleArn: r.roleArn, trustPolicy: r.trustPolicy.text, verdict: { level: v.level, label: v.label, messages: findings.filter((f) => f.severity !== "info").map((f) => f.message) } };
     });
   } catch (err) {
     if (err instanceof ConsoleError) return null;

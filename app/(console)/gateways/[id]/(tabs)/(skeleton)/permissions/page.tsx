@@ -4,6 +4,7 @@ import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { getGatewayForRequest } from "@/lib/aws/gateway-cache";
 import { gatewayPermissions } from "@/lib/aws/permissions";
+import { trustTighteningFor } from "@/lib/aws/role-trust";
 import { Callout } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorCallout } from "@/components/ui/error-callout";
@@ -11,6 +12,7 @@ import { ApplyPolicyDialog } from "@/components/permissions/apply-policy-dialog"
 import { GatewaysOnRole } from "@/components/permissions/gateways-on-role";
 import { PolicyDiff } from "@/components/permissions/policy-diff";
 import { StatementExplanations } from "@/components/permissions/statement-explanations";
+import { TightenTrust } from "@/components/permissions/tighten-trust";
 import { LintFindings } from "@/components/roles/lint-findings";
 import { PolicyJson } from "@/components/roles/policy-json";
 
@@ -23,13 +25,17 @@ export default async function PermissionsPage({ params, searchParams }: { params
   const highlight = typeof h === "string" && /^[\w-]+:[\w*]+$/.test(h) ? h : undefined;
   if (!gateway) notFound();
   let p;
+  const region = await getRegion();
+  // The trust offer is optional: a failure to read it hides the card, it never hides the permissions.
+  const tightening = trustTighteningFor(region, gateway).catch(() => null);
   try {
-    p = await gatewayPermissions(await getRegion(), gateway);
+    p = await gatewayPermissions(region, gateway);
   } catch (err) {
     if (!(err instanceof ConsoleError)) throw err;
     return <ErrorCallout title="The permissions could not be worked out" message={err.message} errorName={err.awsName} />;
   }
   const { generated, generatedText, policyName, plan } = p;
+  const trust = await tightening;
 
   return (
     <div className="space-y-5">
@@ -97,6 +103,7 @@ export default async function PermissionsPage({ params, searchParams }: { params
           )}
         </CardContent>
       </Card>
+      {trust?.offer ? <TightenTrust gatewayId={gateway.gatewayId} gatewayName={gateway.name} offer={trust} /> : null}
     </div>
   );
 }
