@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getRegion } from "@/lib/aws/config";
-import { createGateway, deleteGateway, getGateway, updateGateway } from "@/lib/aws/gateways";
+import { deleteGateway, getGateway, updateGateway } from "@/lib/aws/gateways";
 import { gatewaySchema } from "@/lib/schemas/gateway";
 import { awsFieldListToFormErrors, isEditableAuthorizerType, toGatewayRequest, withUnmanagedSettings } from "@/lib/schemas/gateway-mapping";
 import type { ConsoleError } from "@/lib/aws/errors";
