@@ -3,93 +3,68 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getRegion } from "@/lib/aws/config";
-import { createGateway, deleteGateway, getGateway, updateGateway } from "@/lib/aws/gateways";
+import { deleteGateway, getGateway, updateGateway } from "@/lib/aws/gateways";
 import { gatewaySchema } from "@/lib/schemas/gateway";
 import { awsFieldListToFormErrors, isEditableAuthorizerType, toGatewayRequest, withUnmanagedSettings } from "@/lib/schemas/gateway-mapping";
 import type { ConsoleError } from "@/lib/aws/errors";
-import { createExecutionRole } from "@/lib/aws/iam";
-import { oidcHost } from "@/lib/aws/cognito/endpoints";
-import { QuickCreateError, quickCreateCognito } from "@/lib/aws/cognito/quick-create";
-import { cognitoDiscoveryUrl } from "@/lib/schemas/cognito";
-import { getCallerIdentity } from "@/lib/aws/sts";
+import { poolRegion } from "@/lib/aws/cognito/endpoints";
+import { waitForDomainActive } from "@/lib/aws/cognito/domains";
+import { gatewayPlan, newProvisionReport, provisionGateway, type GatewayPlanResult } from "@/lib/aws/provision/gateway";
 import { pickedRoleTrustErrors } from "@/lib/aws/role-trust";
+import { domainPrefixSchema, poolIdSchema } from "@/lib/schemas/cognito";
+import { createdLines, provisionReportSchema, type ProvisionReport } from "@/lib/schemas/provision";
 import { action, arg, form, INVALID_FORM, nameTaken, rethrow } from "./action";
 import { BAD_CLIENT_TOKEN, clientTokenSchema, gatewayIdSchema } from "./args";
-import { fail, type Provisioned } from "./result";
+import { fail } from "./result";
 
 const NOT_A_GATEWAY = "That is not a gateway id.";
 const placeFields = (err: ConsoleError) => awsFieldListToFormErrors(err.fieldList);
 
 /** A ConflictException from CreateGateway (or a rename) means the name is taken. */
 const gatewayNameTaken = nameTaken({ field: "name", message: "A gateway with this name already exists in this account and region: choose another name." });
-const roleNameTaken = nameTaken({
-  field: "newRoleName",
-  awsName: "EntityAlreadyExistsException",
-  message: "A role with this name already exists: choose another name, or pick it under Use an existing role.",
-});
 
 export type CreateGatewayData = {
   gatewayId: string;
   created: string[];
+  /** What the plan did, step by step (created / reused, with identifiers). */
+  report: ProvisionReport;
   /** The quick-created Cognito client: ids and URLs only; its secret is read by revealClientSecretAction on the user's click. */
-  cognito?: { poolId: string; clientId: string; discoveryUrl: string; tokenEndpoint: string; scopes: string[] };
+  cognito?: GatewayPlanResult["cognito"];
 };
 
+const BAD_REPORT = "The create's progress sent back is not valid. Reload the page to start again.";
+
 /**
- * Creates the gateway, and first what it needs when the form asks for it (a new execution role). If a later
- * step fails, the result says exactly what was already created and hands it back so a retry reuses it.
+ * Creates the gateway and what it needs (a new execution role, a Cognito pool, domain, resource server and client) as one
+ * plan: names are checked first, independent steps run in parallel, and the gateway does not wait for the Cognito domain.
+ * A failure returns the plan's report; submitting again with it resumes the same plan (it never makes a second pool or role).
+ * No revalidatePath here: the browser moves on to the gateway's page, which is dynamic, so the form is not re-rendered.
  */
-export const createGatewayAction = action(form(gatewaySchema), arg(clientTokenSchema, BAD_CLIENT_TOKEN)).handle<CreateGatewayData>(
-  async ([v, clientToken], ctx) => {
+export const createGatewayAction = action(form(gatewaySchema), arg(clientTokenSchema, BAD_CLIENT_TOKEN), arg(provisionReportSchema.optional(), BAD_REPORT)).handle<CreateGatewayData>(
+  async ([v, clientToken, previous]) => {
     const region = await getRegion();
     // A picked role whose trust would not let this gateway assume it needs "Use it anyway" (checked in the browser too).
     const trustErrors = await pickedRoleTrustErrors(region, v);
     if (trustErrors) return fail(INVALID_FORM, trustErrors);
-    const provisioned: Provisioned = { created: [] };
-    const made = (line: string) => {
-      provisioned.created.push(line);
-      ctx.provisioned = provisioned;
-    };
-    let roleArn = v.roleArn;
-    if (v.roleMode === "new") {
-      const { account } = await getCallerIdentity(region);
-      const role = await createExecutionRole({
-        roleName: v.newRoleName,
-        gatewayName: v.name,
-        description: `Execution role of the AgentCore gateway ${v.name}`,
-        accountId: account,
-        region,
-      }).catch(roleNameTaken);
-      roleArn = role.roleArn;
-      provisioned.roleArn = role.roleArn;
-      if (!role.reused) made(`role ${role.roleName} (${role.roleArn})`);
+    const report = previous && previous.region === region ? structuredClone(previous) : newProvisionReport(region);
+    const r = await provisionGateway(v, clientToken, report);
+    if (!r.ok || !r.gatewayId) {
+      const made = createdLines(r.report, gatewayPlan(v));
+      const e = r.error ?? { message: "The gateway was not created.", fieldErrors: {} };
+      const message = made.length ? `${e.message} Already created: ${made.join("; ")}. Submitting again resumes from there.` : e.message;
+      return { ...fail(message, e.fieldErrors, e.errorName), report: r.report };
     }
-    let jwt = v.jwt;
-    let quick: CreateGatewayData["cognito"];
-    if (v.cognito) {
-      try {
-        // The gateway only needs the pool and the client; the domain (for the token endpoint) may still be warming up.
-        const q = await quickCreateCognito(v.cognito, region, { domainTimeoutMs: 60_000 });
-        quick = { poolId: q.poolId, clientId: q.clientId, discoveryUrl: q.discoveryUrl, tokenEndpoint: q.tokenEndpoint, scopes: q.scopes };
-        provisioned.cognito = { poolId: q.poolId, clientId: q.clientId, discoveryUrl: q.discoveryUrl };
-        made(`Cognito user pool ${q.poolId} with domain ${q.domain} and app client ${q.clientId}`);
-        jwt = { discoveryUrl: q.discoveryUrl, allowedAudience: [], allowedClients: [q.clientId], allowedScopes: [], customClaims: [] };
-      } catch (err) {
-        if (err instanceof QuickCreateError) {
-          const r = err.report;
-          if (r.poolId && r.clientId) provisioned.cognito = { poolId: r.poolId, clientId: r.clientId, discoveryUrl: cognitoDiscoveryUrl(oidcHost(), r.poolId, region) };
-          if (r.poolId) made(`Cognito user pool ${r.poolId}${r.domain ? ` with domain ${r.domain}` : ""}${r.clientId ? ` and app client ${r.clientId}` : ""}`);
-        }
-        throw err;
-      }
-    }
-    const g = await createGateway(region, toGatewayRequest({ ...v, roleArn, jwt }), clientToken).catch(gatewayNameTaken);
-    revalidatePath("/gateways");
-    revalidatePath("/roles");
-    revalidatePath("/identity");
-    return { ok: true, data: { gatewayId: g.gatewayId, created: [...provisioned.created, `gateway ${g.name}`], cognito: quick } };
+    return { ok: true, data: { gatewayId: r.gatewayId, created: createdLines(r.report, gatewayPlan(v)), report: r.report, cognito: r.cognito } };
   },
-  { fields: placeFields, explainProvisioned: true },
+  { fields: placeFields },
+);
+
+/** Waits (up to ~10 s a call) for a quick-created domain to become ACTIVE, for the result panel's test token. */
+export const waitForDomainAction = action(arg(poolIdSchema, "That is not a user pool id."), arg(domainPrefixSchema, "That is not a domain prefix.")).handle<{ status: string; active: boolean }>(
+  async ([poolId, domain]) => {
+    const w = await waitForDomainActive(poolRegion(poolId, await getRegion()), domain, { timeoutMs: 10_000 });
+    return { ok: true, data: { status: w.status, active: w.active } };
+  },
 );
 
 export const updateGatewayAction = action(arg(gatewayIdSchema, NOT_A_GATEWAY), form(gatewaySchema)).handle(

@@ -1,4 +1,4 @@
-// Server-only identity lookup: the account the console is acting in.
+// Server-only identity lookup: the account the console is acting in, asked once per process and region.
 import "server-only";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { sts } from "./clients";
@@ -6,18 +6,19 @@ import { toConsoleError } from "./errors";
 
 export type CallerIdentity = { account: string; arn: string };
 
-const cache = new Map<string, { at: number; value: CallerIdentity }>();
-const TTL_MS = 5 * 60_000;
+// The account behind a process's credentials does not change while it runs; concurrent callers share one request.
+const cache = new Map<string, Promise<CallerIdentity>>();
 
-export async function getCallerIdentity(region: string): Promise<CallerIdentity> {
+export function getCallerIdentity(region: string): Promise<CallerIdentity> {
   const hit = cache.get(region);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  try {
-    const out = await sts(region).send(new GetCallerIdentityCommand({}));
-    const value = { account: out.Account ?? "", arn: out.Arn ?? "" };
-    cache.set(region, { at: Date.now(), value });
-    return value;
-  } catch (err) {
-    throw toConsoleError(err, "identify the AWS account");
-  }
+  if (hit) return hit;
+  const p = sts(region)
+    .send(new GetCallerIdentityCommand({}))
+    .then((out) => ({ account: out.Account ?? "", arn: out.Arn ?? "" }))
+    .catch((err: unknown) => {
+      cache.delete(region);
+      throw toConsoleError(err, "identify the AWS account");
+    });
+  cache.set(region, p);
+  return p;
 }

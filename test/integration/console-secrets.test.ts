@@ -103,7 +103,7 @@ describe("the gateway form's quick create", () => {
     const r = await gateways.createGatewayAction(values, `secrets-test-token-${"0".repeat(20)}`);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(Object.keys(r.data.cognito ?? {}).sort()).toEqual(["clientId", "discoveryUrl", "poolId", "scopes", "tokenEndpoint"]);
+    expect(Object.keys(r.data.cognito ?? {}).sort()).toEqual(["clientId", "discoveryUrl", "domain", "poolId", "scopes", "tokenEndpoint"]);
     expect(wire(r)).not.toContain(await realSecret(r.data.cognito!.poolId, r.data.cognito!.clientId));
   });
 });

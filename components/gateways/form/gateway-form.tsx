@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { createGatewayAction, updateGatewayAction, type CreateGatewayData } from "@/lib/actions/gateways";
 import type { ActionResult } from "@/lib/actions/result";
 import type { GatewayFormValues } from "@/lib/schemas/gateway";
+import type { ProvisionReport } from "@/lib/schemas/provision";
 import { GATEWAY_DESCRIPTION_MAX } from "@/lib/schemas/constraints";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -20,6 +21,7 @@ import { defaultRoleName, RoleSection, type RoleOption } from "./role-section";
 import { AdvancedSection, McpSection, TagsSection } from "./options-sections";
 import { roleTrustContext } from "./role-trust";
 import { useGatewayForm } from "./use-gateway-form";
+import { PlanSteps } from "./plan-steps";
 
 type Context = { roles?: RoleOption[] | null; accountId?: string | null; region?: string };
 type Props =
@@ -34,6 +36,8 @@ export function GatewayForm(props: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<CreatedWithCognito | null>(null);
+  // The plan's progress: sent back with a resubmit, so the same plan resumes instead of starting over.
+  const [report, setReport] = useState<ProvisionReport | undefined>(undefined);
   const { formRef, failure, fail, begin, clientToken: tokenForSubmission } = useSubmission(form, values);
   const editing = props.mode === "edit";
 
@@ -42,7 +46,7 @@ export function GatewayForm(props: Props) {
     const clientToken = tokenForSubmission();
     startTransition(async () => {
       const result: ActionResult<{ gatewayId: string } & Partial<CreateGatewayData>> =
-        props.mode === "create" ? await createGatewayAction(values, clientToken) : await updateGatewayAction(props.gatewayId, values);
+        props.mode === "create" ? await createGatewayAction(values, clientToken, report) : await updateGatewayAction(props.gatewayId, values);
       if (result.ok) {
         toast.success(props.mode === "create" ? `Gateway ${values.name} is being created.` : `Gateway ${values.name} is being updated.`);
         // A quick-created Cognito client is shown here before moving on (its secret only on Reveal).
@@ -54,20 +58,7 @@ export function GatewayForm(props: Props) {
       }
       form.setServerErrors(result.fieldErrors);
       fail({ message: result.message, errorName: result.errorName });
-      const made = result.provisioned;
-      if (made) {
-        // Point the form at what already exists, so submitting again finishes the job instead of making twins.
-        form.change("roleMode", (d) => {
-          if (made.roleArn) {
-            d.roleMode = "arn";
-            d.roleArn = made.roleArn;
-          }
-          if (made.cognito) {
-            d.jwtSource = "oidc";
-            d.jwt = { ...d.jwt, discoveryUrl: made.cognito.discoveryUrl, allowedClients: [made.cognito.clientId] };
-          }
-        });
-      }
+      if (result.report) setReport(result.report);
     });
   }
 
@@ -163,6 +154,10 @@ export function GatewayForm(props: Props) {
           </CardContent>
         </Card>
       )}
+
+      {!editing && (pending || report) ? (
+        <PlanSteps input={{ newRole: values.roleMode === "new", cognito: values.authorizerType === "CUSTOM_JWT" && values.jwtSource === "cognito-new" }} report={report} running={pending} />
+      ) : null}
 
       <div className="flex items-center gap-3">
         <Button type="submit" aria-disabled={pending || undefined} disabled={pending}>
