@@ -22,7 +22,7 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
     target = await getTarget(await getRegion(), id, targetId);
   } catch (err) {
     if (!(err instanceof ConsoleError)) throw err;
-    return <ErrorCallout title="The target could not be loaded" message={err.message} errorName={err.awsName} />;
+    return <ErrorCallout title="The target could not be loaded" message={err.message} errorName={err.awsName} retry="reload" />;
   }
   if (!target) notFound();
   return (
