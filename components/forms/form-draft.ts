@@ -35,7 +35,7 @@ export function fitDraft<T>(initial: T, stored: unknown): T {
     if (Array.isArray(init)) {
       if (!Array.isArray(s)) return init;
       const template = init[0];
-      return template === undefined ? s.filter(isPlainItem) : s.map((x) => fit(template, x));
+      return template === undefined ? sameKindAsFirst(s.filter(isPlainItem)) : s.map((x) => fit(template, x));
     }
     if (isRecord(init)) {
       if (!isRecord(s)) return init;
@@ -48,11 +48,19 @@ export function fitDraft<T>(initial: T, stored: unknown): T {
   return fit(initial, stored) as T;
 }
 
-/** An item of a list that starts empty (tags, claims): a plain value, or an object of plain values and lists of them. */
+/** An item of a list that starts empty (tags, claims, scopes): a string, or an object of plain values and lists of strings. */
 function isPlainItem(x: unknown): boolean {
-  const plain = (v: unknown) => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
-  if (plain(x)) return true;
-  return isRecord(x) && Object.values(x).every((v) => plain(v) || (Array.isArray(v) && v.every(plain)));
+  const plain = (v: unknown) => typeof v === "string" || typeof v === "boolean";
+  if (typeof x === "string") return true;
+  return isRecord(x) && Object.values(x).every((v) => plain(v) || (Array.isArray(v) && v.every((e) => typeof e === "string")));
+}
+
+/** Items like the first one: all strings, or all objects with the first one's keys. */
+function sameKindAsFirst(items: unknown[]): unknown[] {
+  const first = items[0];
+  if (first === undefined) return items;
+  const keys = isRecord(first) ? Object.keys(first).sort().join() : null;
+  return items.filter((x) => (keys === null ? typeof x === "string" : isRecord(x) && Object.keys(x).sort().join() === keys));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
