@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import type { z } from "zod";
 import { issuesToFieldErrors, type FieldErrors } from "@/lib/schemas/form-errors";
 import { covers, getPath, setPath, type Path, type PathValue, type StringPath } from "./field-path";
+import { useFormDraft, type DraftOptions } from "./use-form-draft";
 
 /** Any zod schema: only safeParse is used, so transforms and refinements are fine. */
 export type Validator = { safeParse(value: unknown): { success: true } | { success: false; error: { issues: z.core.$ZodIssue[] } } };
@@ -11,8 +12,14 @@ export type Validator = { safeParse(value: unknown): { success: true } | { succe
 /** What a text input needs to show and edit one string field. */
 export type TextBinding = { value: string; onChange: (e: { target: { value: string } }) => void; onBlur: () => void };
 
-export function useZodForm<T>(schema: Validator, initial: T) {
+export type ZodFormOptions = {
+  /** Keep the unsaved input in sessionStorage under this key (see use-form-draft.ts). */
+  draft?: DraftOptions;
+};
+
+export function useZodForm<T>(schema: Validator, initial: T, options?: ZodFormOptions) {
   const [values, setValues] = useState(initial);
+  const draft = useFormDraft(options?.draft, values, initial, setValues);
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
@@ -95,6 +102,7 @@ export function useZodForm<T>(schema: Validator, initial: T) {
     touch,
     markSubmitted: () => setSubmitted(true),
     setServerErrors,
+    draft,
   };
 }
 

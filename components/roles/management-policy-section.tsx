@@ -12,7 +12,7 @@ export async function ManagementPolicySection({ accountId, region, choices: read
     // The unscoped policies need no gateway list: offer them anyway.
     return (
       <div className="space-y-4">
-        <ErrorCallout title="Gateways could not be listed, so the policy cannot be limited to some of them" message={read.message} errorName={read.errorName} />
+        <ErrorCallout title="Gateways could not be listed, so the policy cannot be limited to some of them" message={read.message} errorName={read.errorName} retry="reload" />
         <ManagementPolicyGenerator accountId={accountId} region={region} gateways={[]} />
       </div>
     );

@@ -16,7 +16,7 @@ export async function TrustingRoles({ accountId, region, roles: reading }: { acc
   if (!read.ok) {
     return (
       <div className="p-4">
-        <ErrorCallout title="Roles could not be listed" message={read.message} errorName={read.errorName} />
+        <ErrorCallout title="Roles could not be listed" message={read.message} errorName={read.errorName} retry="reload" />
       </div>
     );
   }

@@ -5,10 +5,13 @@ import { targetTypeName } from "@/lib/schemas/labels";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
+import { FocusFromUrl } from "@/components/forms/focus-from-url";
 import { TargetRowActions } from "./target-row-actions";
 
 export function TargetsTable({ gatewayId, targets }: { gatewayId: string; targets: TargetSummary[] }) {
   return (
+    <>
+    <FocusFromUrl />
     <Table aria-label="Targets">
       <THead>
         <tr>
@@ -27,7 +30,7 @@ export function TargetsTable({ gatewayId, targets }: { gatewayId: string; target
           return (
             <Tr key={t.targetId}>
               <Td>
-                <Link href={`/gateways/${gatewayId}/targets/${t.targetId}`} className="font-medium text-info hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+                <Link href={`/gateways/${gatewayId}/targets/${t.targetId}`} data-focus-id={t.targetId} className="font-medium text-info hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
                   {t.name}
                 </Link>
                 <div className="font-mono text-xs text-muted-foreground">{t.targetId}</div>
@@ -45,5 +48,6 @@ export function TargetsTable({ gatewayId, targets }: { gatewayId: string; target
         })}
       </TBody>
     </Table>
+    </>
   );
 }

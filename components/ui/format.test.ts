@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDuration, formatRelative } from "./format";
+import { formatDateTime, formatDuration, formatRelative, plural } from "./format";
 
 describe("formatRelative", () => {
   const now = 1_700_000_000_000;
@@ -32,5 +32,16 @@ describe("formatDateTime", () => {
     expect(formatDateTime(undefined)).toBe("—");
     expect(formatDateTime("")).toBe("—");
     expect(formatDateTime("soon")).toBe("soon");
+  });
+});
+
+describe("plural", () => {
+  it("uses the singular for one only", () => {
+    expect(plural(1, "target")).toBe("1 target");
+    expect(plural(2, "target")).toBe("2 targets");
+    expect(plural(0, "target")).toBe("0 targets");
+    expect(plural(1, "entry", "entries")).toBe("1 entry");
+    expect(plural(12, "entry", "entries")).toBe("12 entries");
+    expect(plural(1200, "policy", "policies")).toBe("1,200 policies");
   });
 });

@@ -28,3 +28,10 @@ export function formatDuration(seconds: number): string {
   if (seconds % 60 === 0) return `${seconds / 60} min`;
   return `${seconds} s`;
 }
+
+const englishPlural = new Intl.PluralRules("en-US");
+
+/** A count with its noun in the right form: "1 target", "2 targets", "0 entries" (pass the plural when it is not noun + "s"). */
+export function plural(count: number, one: string, other = `${one}s`): string {
+  return `${count.toLocaleString("en-US")} ${englishPlural.select(count) === "one" ? one : other}`;
+}

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { readAuditEntries } from "@/lib/audit/log";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { AuditEmptyState, AuditTable } from "@/components/audit/audit-table";
+import { plural } from "@/components/ui/format";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -24,7 +25,7 @@ export default async function AuditPage() {
       <Card aria-labelledby="audit-heading">
         <CardHeader className="items-center">
           <CardTitle id="audit-heading">Recent entries</CardTitle>
-          <p className="text-sm text-muted-foreground">{entries.length === LIMIT ? `The newest ${LIMIT}` : `${entries.length} ${entries.length === 1 ? "entry" : "entries"}`}, newest first</p>
+          <p className="text-sm text-muted-foreground">{entries.length === LIMIT ? `The newest ${LIMIT}` : plural(entries.length, "entry", "entries")}, newest first</p>
         </CardHeader>
         {entries.length === 0 ? <AuditEmptyState /> : <AuditTable entries={entries} />}
       </Card>

@@ -56,7 +56,7 @@ export default async function CredentialProvidersPage() {
 function ListError({ title, err }: { title: string; err: ConsoleError }) {
   return (
     <div className="p-4">
-      <ErrorCallout title={title} message={err.message} errorName={err.awsName} />
+      <ErrorCallout title={title} message={err.message} errorName={err.awsName} retry="reload" />
     </div>
   );
 }

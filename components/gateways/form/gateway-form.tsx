@@ -20,8 +20,10 @@ import { InboundSection } from "./inbound-section";
 import { defaultRoleName, RoleSection, type RoleOption } from "./role-section";
 import { AdvancedSection, McpSection, TagsSection } from "./options-sections";
 import { roleTrustContext } from "./role-trust";
-import { useGatewayForm } from "./use-gateway-form";
+import { GATEWAY_CREATE_DRAFT, useGatewayForm } from "./use-gateway-form";
 import { PlanSteps } from "./plan-steps";
+import { DraftNotice } from "@/components/forms/draft-notice";
+import { FocusOnMount } from "@/components/forms/focus-on-mount";
 
 type Context = { roles?: RoleOption[] | null; accountId?: string | null; region?: string };
 type Props =
@@ -31,7 +33,7 @@ type Props =
 export function GatewayForm(props: Props) {
   const { roles = null, accountId = null, region = "" } = props;
   const roleTrust = useMemo(() => roleTrustContext(roles, accountId, region), [roles, accountId, region]);
-  const form = useGatewayForm(props.initial, roleTrust);
+  const form = useGatewayForm(props.initial, roleTrust, props.mode === "create" ? { draft: { key: GATEWAY_CREATE_DRAFT } } : undefined);
   const { values, errors, change, bind, touch } = form;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -48,6 +50,7 @@ export function GatewayForm(props: Props) {
       const result: ActionResult<{ gatewayId: string } & Partial<CreateGatewayData>> =
         props.mode === "create" ? await createGatewayAction(values, clientToken, report) : await updateGatewayAction(props.gatewayId, values);
       if (result.ok) {
+        form.draft.clear();
         toast.success(props.mode === "create" ? `Gateway ${values.name} is being created.` : `Gateway ${values.name} is being updated.`);
         // A quick-created Cognito client is shown here before moving on (its secret only on Reveal).
         const { cognito, created: made } = result.data;
@@ -62,7 +65,12 @@ export function GatewayForm(props: Props) {
     });
   }
 
-  if (created) return <CreatedPanel {...created} />;
+  if (created)
+    return (
+      <FocusOnMount label="Gateway created">
+        <CreatedPanel {...created} />
+      </FocusOnMount>
+    );
 
   return (
     <form
@@ -80,8 +88,11 @@ export function GatewayForm(props: Props) {
           title={editing ? "The gateway was not updated" : "The gateway was not created"}
           message={errors._form ? `${failure.message} ${errors._form}` : failure.message}
           errorName={failure.errorName}
+          retry={submit}
+          retrying={pending}
         />
       ) : null}
+      <DraftNotice draft={form.draft} />
 
       <Card>
         <CardHeader>
@@ -164,7 +175,7 @@ export function GatewayForm(props: Props) {
           {pending ? (editing ? "Saving…" : "Creating…") : editing ? "Save changes" : "Create gateway"}
         </Button>
         {/* A link, not history.back(): the form may be the first page of the tab. */}
-        <Link href={props.mode === "edit" ? `/gateways/${props.gatewayId}` : "/gateways"} className={buttonVariants({ variant: "outline" })}>
+        <Link href={props.mode === "edit" ? `/gateways/${props.gatewayId}` : "/gateways"} className={buttonVariants({ variant: "outline" })} onClick={form.draft.clear}>
           Cancel
         </Link>
         <span className="sr-only" role="status" aria-live="polite">

@@ -9,6 +9,8 @@ import { TARGET_TYPE_LABELS } from "@/lib/schemas/labels";
 import { OUTBOUND_AUTH_BY_TYPE, TARGET_DESCRIPTION_MAX, TARGET_TYPES, targetSchema, targetValuesToSubmit, type TargetFormValues } from "@/lib/schemas/target";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { useSubmission } from "@/components/forms/use-submission";
+import { DraftNotice } from "@/components/forms/draft-notice";
+import { FOCUS_PARAM } from "@/components/forms/focus-from-url";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -41,7 +43,8 @@ type Props = {
 };
 
 export function TargetForm(props: Props) {
-  const form = useZodForm<TargetFormValues>(targetSchema, props.initial);
+  const draftKey = props.mode === "edit" ? `target:${props.gatewayId}:${props.targetId}` : `target:${props.gatewayId}:new`;
+  const form = useZodForm<TargetFormValues>(targetSchema, props.initial, { draft: { key: draftKey } });
   const { values, errors, change, bind } = form;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -65,8 +68,10 @@ export function TargetForm(props: Props) {
         return;
       }
       if (r.ok) {
+        form.draft.clear();
         toast.success(editing ? `Target ${values.name} is being updated.` : `Target ${values.name} is being created.`);
-        router.push(`/gateways/${props.gatewayId}/targets`);
+        // Focus lands on the target's row in the list (FocusFromUrl), not at the top of a new page.
+        router.push(`/gateways/${props.gatewayId}/targets?${FOCUS_PARAM}=${encodeURIComponent(r.data.targetId)}`);
         router.refresh();
         return;
       }
@@ -80,7 +85,8 @@ export function TargetForm(props: Props) {
         e.preventDefault();
         submit();
       }}>
-      {failure ? <ErrorCallout title={editing ? "The target was not updated" : "The target was not created"} message={errors._form ? `${failure.message} ${errors._form}` : failure.message} errorName={failure.errorName} /> : null}
+      {failure ? <ErrorCallout title={editing ? "The target was not updated" : "The target was not created"} message={errors._form ? `${failure.message} ${errors._form}` : failure.message} errorName={failure.errorName} retry={submit} retrying={pending} /> : null}
+      <DraftNotice draft={form.draft} />
       <Card>
         <CardHeader>
           <CardTitle>Target</CardTitle>
@@ -196,6 +202,7 @@ export function TargetForm(props: Props) {
         <Link
           href={editing && props.targetId ? `/gateways/${props.gatewayId}/targets/${props.targetId}` : `/gateways/${props.gatewayId}/targets`}
           className={buttonVariants({ variant: "outline" })}
+          onClick={form.draft.clear}
         >
           Cancel
         </Link>

@@ -62,7 +62,7 @@ async function GatewaysList(props: { region: string; name?: string; cursor?: str
     if (!(err instanceof ConsoleError)) throw err;
     return (
       <div className="space-y-3 p-4">
-        <ErrorCallout title="Gateways could not be listed" message={err.message} errorName={err.awsName} />
+        <ErrorCallout title="Gateways could not be listed" message={err.message} errorName={err.awsName} retry="reload" />
         {props.cursor ? (
           <Link href={`/gateways${props.name ? `?name=${encodeURIComponent(props.name)}` : ""}`} className="text-sm text-info hover:underline">
             Back to the first page

@@ -72,7 +72,7 @@ async function PoolsList({ region, cursor, trail }: { region: string; cursor?: s
     if (!(err instanceof ConsoleError)) throw err;
     return (
       <div className="p-4">
-        <ErrorCallout title="User pools could not be listed" message={err.message} errorName={err.awsName} />
+        <ErrorCallout title="User pools could not be listed" message={err.message} errorName={err.awsName} retry="reload" />
       </div>
     );
   }

@@ -25,7 +25,7 @@ export default async function PoolPage({ params }: { params: Promise<{ poolId: s
       <div className="max-w-5xl space-y-5">
         <Breadcrumb links={[{ href: "/identity", label: "Identity" }]} current={poolId} />
         <h1 className="font-mono text-2xl font-semibold tracking-tight">{poolId}</h1>
-        <ErrorCallout title="The user pool could not be loaded" message={err.message} errorName={err.awsName} />
+        <ErrorCallout title="The user pool could not be loaded" message={err.message} errorName={err.awsName} retry="reload" />
       </div>
     );
   }

@@ -25,7 +25,7 @@ export default async function GatewayLayout({ params, children }: { params: Prom
     if (!(err instanceof ConsoleError)) throw err;
     failure = err;
   }
-  if (failure) return <ErrorCallout title="The gateway could not be loaded" message={failure.message} errorName={failure.awsName} />;
+  if (failure) return <ErrorCallout title="The gateway could not be loaded" message={failure.message} errorName={failure.awsName} retry="reload" />;
   if (!gateway) notFound();
   const transitional = TRANSITIONAL_STATUSES.includes(gateway.status);
 

@@ -18,7 +18,7 @@ export default async function EditGatewayPage({ params }: { params: Promise<{ id
   try {
     gateway = await getGatewayForRequest(id);
   } catch (err) {
-    if (err instanceof ConsoleError) return <ErrorCallout title="The gateway could not be loaded" message={err.message} errorName={err.awsName} />;
+    if (err instanceof ConsoleError) return <ErrorCallout title="The gateway could not be loaded" message={err.message} errorName={err.awsName} retry="reload" />;
     throw err;
   }
   if (!gateway) notFound();

@@ -7,6 +7,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { AutoRefresh } from "@/components/gateways/auto-refresh";
 import { ErrorCallout } from "@/components/ui/error-callout";
+import { plural } from "@/components/ui/format";
 import { TargetsTable } from "@/components/targets/targets-table";
 
 export const metadata: Metadata = { title: "Targets" };
@@ -18,7 +19,7 @@ export default async function TargetsPage({ params }: { params: Promise<{ id: st
     targets = await listTargets(await getRegion(), id);
   } catch (err) {
     if (!(err instanceof ConsoleError)) throw err;
-    return <ErrorCallout title="The targets could not be listed" message={err.message} errorName={err.awsName} />;
+    return <ErrorCallout title="The targets could not be listed" message={err.message} errorName={err.awsName} retry="reload" />;
   }
   return (
     <div className="space-y-4">
@@ -37,7 +38,8 @@ export default async function TargetsPage({ params }: { params: Promise<{ id: st
         ) : (
           <>
             <TargetsTable gatewayId={id} targets={targets} />
-            <div className="border-t px-4 py-2">
+            <div className="flex items-center gap-3 border-t px-4 py-2 text-xs text-muted-foreground">
+              <span>{plural(targets.length, "target")}</span>
               <AutoRefresh active={targets.some((t) => TRANSITIONAL_TARGET_STATUSES.includes(t.status))} />
             </div>
           </>

@@ -11,6 +11,7 @@ import { AutoRefresh } from "@/components/gateways/auto-refresh";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TargetDetail } from "@/components/targets/target-detail";
+import { DeleteTargetButton } from "@/components/targets/delete-target-button";
 
 export const metadata: Metadata = { title: "Target" };
 
@@ -22,7 +23,7 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
     target = await getTarget(await getRegion(), id, targetId);
   } catch (err) {
     if (!(err instanceof ConsoleError)) throw err;
-    return <ErrorCallout title="The target could not be loaded" message={err.message} errorName={err.awsName} />;
+    return <ErrorCallout title="The target could not be loaded" message={err.message} errorName={err.awsName} retry="reload" />;
   }
   if (!target) notFound();
   return (
@@ -41,9 +42,12 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
             <AutoRefresh active={TRANSITIONAL_TARGET_STATUSES.includes(target.status)} />
           </div>
         </div>
-        <Link href={`/gateways/${id}/targets/${targetId}/edit`} className={buttonVariants({ variant: "outline" })}>
-          Edit target
-        </Link>
+        <div className="flex gap-2">
+          <Link href={`/gateways/${id}/targets/${targetId}/edit`} className={buttonVariants({ variant: "outline" })}>
+            Edit target
+          </Link>
+          <DeleteTargetButton gatewayId={id} targetId={targetId} name={target.name} disabled={target.status === "DELETING"} />
+        </div>
       </div>
       {target.statusReasons?.length ? (
         <Callout tone={target.status.endsWith("UNSUCCESSFUL") || target.status === "FAILED" ? "danger" : "info"}>

@@ -21,7 +21,7 @@ export default async function EditTargetPage({ params }: { params: Promise<{ id:
     target = await getTarget(region, id, targetId);
   } catch (err) {
     if (!(err instanceof ConsoleError)) throw err;
-    return <ErrorCallout title="The target could not be loaded" message={err.message} errorName={err.awsName} />;
+    return <ErrorCallout title="The target could not be loaded" message={err.message} errorName={err.awsName} retry="reload" />;
   }
   if (!target) notFound();
   const { options, problem } = await providerOptions(region);
