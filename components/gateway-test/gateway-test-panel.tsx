@@ -24,12 +24,14 @@ export function GatewayTestPanel({ gateway }: { gateway: TestPanelGateway }) {
   const [refused, setRefused] = useState<TestRefused | null>(null);
   const [failure, setFailure] = useState<{ message: string; errorName?: string } | null>(null);
   const [tool, setTool] = useState<TestTool | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   async function connect() {
     if (pending || !auth) return;
     setPending(true);
     setFailure(null);
     setRefused(null);
+    setNotice(null);
     try {
       const r = await connectGatewayAction(gateway.gatewayId, auth);
       if (!r.ok) return setFailure({ message: r.message, errorName: r.errorName });
@@ -65,6 +67,7 @@ export function GatewayTestPanel({ gateway }: { gateway: TestPanelGateway }) {
 
       <div aria-live="polite" className="space-y-5">
         {pending ? <p className="text-sm text-muted-foreground">Connecting to the gateway…</p> : null}
+        {notice ? <Callout role="status">{notice}</Callout> : null}
         {failure ? (
           <Callout tone="danger" role="alert">
             {failure.message}
@@ -77,8 +80,9 @@ export function GatewayTestPanel({ gateway }: { gateway: TestPanelGateway }) {
             refusal={refused.refused}
             exchange={refused.exchange}
             onFixed={() => {
+              // The update takes the gateway through UPDATING: connecting now could still meet the old configuration.
               setRefused(null);
-              void connect();
+              setNotice("The gateway was updated. Connect again once it is READY.");
             }}
           />
         ) : null}
