@@ -44,7 +44,7 @@ test("a newcomer goes from an empty sandbox to a tool call in the browser; an au
   await page.getByRole("link", { name: "Add target" }).click();
   await page.getByRole("textbox", { name: /^Name/ }).fill("starter");
   await expect(page.getByRole("radio", { name: "Lambda function" })).toBeChecked();
-  await page.getByRole("button", { name: "Create a starter function" }).click();
+  await page.getByRole("button", { name: "Create a starter function" }).click({ timeout: 30_000 });
   const arnField = page.getByRole("textbox", { name: /^Lambda function ARN/ });
   await expect(arnField).toHaveValue(/^arn:aws:lambda:us-east-1:123456789012:function:starter-tools$/, { timeout: 30_000 });
   const lambdaArn = await arnField.inputValue();
