@@ -5,7 +5,7 @@ export function ExchangeView({ exchange }: { exchange: ExchangeMessage[] }) {
   if (!exchange.length) return null;
   return (
     <details className="rounded-md border">
-      <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Raw JSON-RPC exchange ({exchange.length} messages)</summary>
+      <summary className="cursor-pointer px-3 py-2 text-sm font-medium">Raw JSON-RPC exchange ({exchange.length} message{exchange.length === 1 ? "" : "s"})</summary>
       <ol className="space-y-3 border-t p-3" aria-label="JSON-RPC messages">
         {exchange.map((m, i) => (
           <li key={i} className="space-y-1">
