@@ -8,6 +8,7 @@ export const GATEWAY_TABS = [
   { segment: "", label: "Overview" },
   { segment: "targets", label: "Targets" },
   { segment: "permissions", label: "Permissions" },
+  { segment: "test", label: "Test" },
 ] as const;
 
 export function GatewayTabs({ gatewayId }: { gatewayId: string }) {

@@ -188,8 +188,11 @@ export const revealTestTokenAction = action(gatewayArg, authArg).handle<{ token:
   return { ok: true, data: { token: t.accessToken, expiresAt: t.expiresAt } };
 });
 
-/** The account's Lambda functions, for the Lambda target form's picker. */
-export const listFunctionsAction = action().handle<LambdaFunctionSummary[]>(async () => ({ ok: true, data: await listFunctions(await getRegion()) }));
+/** The account's Lambda functions, for the Lambda target form's picker; `sandbox` says whether a starter function can be made. */
+export const listFunctionsAction = action().handle<{ functions: LambdaFunctionSummary[]; sandbox: boolean }>(async () => ({
+  ok: true,
+  data: { functions: await listFunctions(await getRegion()), sandbox: getBackend() === "sandbox" },
+}));
 
 const functionTaken = nameTaken({ field: "name", awsName: "ResourceConflictException", message: "A function with this name already exists: pick it from the list, or choose another name." });
 

@@ -71,7 +71,7 @@ afterAll(() => sandbox?.dispose());
 
 describe("the starter Lambda function, end to end", () => {
   it("is listed, and a second one of the same name is refused on the name field", async () => {
-    expect(ok(await listFunctionsAction()).map((f) => f.arn)).toContain(starterArn);
+    expect(ok(await listFunctionsAction()).functions.map((f) => f.arn)).toContain(starterArn);
     const again = await createStarterFunctionAction("starter-tools");
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.fieldErrors.name).toMatch(/already exists/);

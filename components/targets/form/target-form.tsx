@@ -17,6 +17,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { ApiGatewaySection } from "./api-gateway-section";
+import { LambdaFunctionPicker } from "./lambda-function-picker";
 import { OutboundAuthSection, type ProviderOption, type ProviderOptions } from "./outbound-auth-section";
 import { SchemaSourceField } from "./schema-source-field";
 
@@ -132,6 +133,7 @@ export function TargetForm(props: Props) {
         <CardContent className="space-y-5">
           {values.type === "lambda" ? (
             <>
+              <LambdaFunctionPicker form={form} />
               <Field id="lambda-arn" label="Lambda function ARN" required error={errors["lambda.arn"]} hint="The gateway's role needs lambda:InvokeFunction on it (see the Permissions tab).">
                 {(p) => (
                   <Input
