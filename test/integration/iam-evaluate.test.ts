@@ -137,10 +137,11 @@ describe("authorizeGatewayRole", () => {
       reason: `The gateway cannot assume its execution role ${exact}: the trust policy does not allow bedrock-agentcore.amazonaws.com for gateway ${PROD_GATEWAY_ARN} in account ${ACCOUNT} (ArnLike aws:SourceArn does not match).`,
     });
     expect(authorize(exact, INVOKE, GATEWAY_ARN.replace("weather-", "billing-")).allowed).toBe(false);
-    // The console's `NAME-*` trust is looser: it also trusts NAME-prod (the pitfall DESIGN.md describes).
-    const loose = await role(consoleTrust("weather"));
-    await putInline(loose, lambdaPolicy());
-    expect(authorize(loose, INVOKE, PROD_GATEWAY_ARN).allowed).toBe(true);
+    // The console's trust is exact too (`NAME-??????????`): it does not trust NAME-prod (the pitfall DESIGN.md describes).
+    const generated = await role(consoleTrust("weather"));
+    await putInline(generated, lambdaPolicy());
+    expect(authorize(generated).allowed).toBe(true);
+    expect(authorize(generated, INVOKE, PROD_GATEWAY_ARN).allowed).toBe(false);
   });
 
   it("allows a wildcard resource, and an explicit Deny wins over it", async () => {
