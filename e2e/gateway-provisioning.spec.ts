@@ -19,9 +19,11 @@ test("quick-create Cognito and a new role with the gateway in one submit, reveal
 
   await expect(page.getByRole("heading", { name: "Gateway created" })).toBeVisible({ timeout: 30_000 });
   const made = page.getByRole("main").getByRole("listitem");
-  await expect(made.filter({ hasText: "role agentcore-support-role" })).toBeVisible();
-  await expect(made.filter({ hasText: /Cognito user pool us-east-1_\w+ with domain agentcore-gateway-\w+ and app client \w+/ })).toBeVisible();
-  await expect(made.filter({ hasText: /^gateway support$/ })).toBeVisible();
+  await expect(made.filter({ hasText: "Execution role arn:aws:iam::123456789012:role/agentcore-support-role" })).toBeVisible();
+  await expect(made.filter({ hasText: /^Cognito user pool us-east-1_\w+$/ })).toBeVisible();
+  await expect(made.filter({ hasText: /^Cognito domain agentcore-gateway-\w+$/ })).toBeVisible();
+  await expect(made.filter({ hasText: /^App client \(client credentials\) \w+$/ })).toBeVisible();
+  await expect(made.filter({ hasText: /^Gateway support-[0-9a-z]{10}$/ })).toBeVisible();
 
   // The secret is masked until revealed, and the copy holds exactly the revealed text.
   const secret = page.getByLabel("Client secret", { exact: true });

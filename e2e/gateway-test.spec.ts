@@ -20,7 +20,11 @@ const gatewayStatus = (page: Page) => page.getByRole("main").locator("[data-stat
 async function applyPermissions(page: Page, roleName: string) {
   await sections(page).getByRole("link", { name: "Permissions" }).click();
   await page.getByRole("button", { name: `Apply to role ${roleName}` }).click();
-  await expect(page.getByText("Its AgentCoreGatewayTargetAccess policy matches the generated one.")).toBeVisible();
+  // Apply asks first, with the diff; the policy is named after this gateway.
+  const dialog = page.getByRole("dialog", { name: new RegExp(`^Apply AgentCoreGateway-\\S+ to ${roleName}\\?$`) });
+  await dialog.getByRole("button", { name: "Apply changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^Its AgentCoreGateway-\S+ policy matches the generated one\.$/)).toBeVisible();
 }
 
 test("a newcomer goes from an empty sandbox to a tool call in the browser; an audiences-only gateway is explained, fixed in one click, and then answers", async ({ page }) => {

@@ -115,7 +115,7 @@ test("a Cognito discovery URL with audiences only warns that every token would b
   await expect(page.getByText("Cognito tokens have no aud claim")).toHaveCount(0);
 });
 
-test("a duplicate name is refused by AWS with its error name shown, and nothing typed is lost", async ({ page }) => {
+test("a duplicate name is refused before anything is created, with the reason shown, and nothing typed is lost", async ({ page }) => {
   const form = new GatewayForm(page);
   await form.open();
   await form.name().fill("twin");
@@ -131,7 +131,9 @@ test("a duplicate name is refused by AWS with its error name shown, and nothing 
   await page.getByRole("radio", { name: /No authorization/ }).check();
   await form.submitButton().click();
   const alert = page.getByRole("alert").filter({ hasText: "The gateway was not created" });
-  await expect(alert).toContainText("ConflictException");
+  // The console checks the name before creating anything, and says so.
+  await expect(alert).toContainText("Nothing was created");
+  await expect(alert).toContainText("NameTaken");
   await expect(form.description()).toHaveValue("second one");
   await expect(page).toHaveURL(/\/gateways\/new$/);
 });
@@ -149,7 +151,7 @@ test("a gateway name that is already taken is flagged at the Name field", async 
   await form.useRoleArn(ROLE_ARN);
   await page.getByRole("radio", { name: /No authorization/ }).check();
   await form.submitButton().click();
-  await expect(page.getByRole("alert").filter({ hasText: "The gateway was not created" })).toContainText("ConflictException");
+  await expect(page.getByRole("alert").filter({ hasText: "The gateway was not created" })).toContainText("NameTaken");
   await expect(form.name()).toHaveAttribute("aria-invalid", "true");
   await expect(form.name()).toHaveAccessibleDescription(/already exists/);
   await expect(form.name()).toBeFocused();

@@ -85,8 +85,9 @@ test("quick create from the gateway form: the created panel has ids only until R
   await form.submitButton().click();
   await expect(page.getByRole("heading", { name: "Gateway created" })).toBeVisible({ timeout: 30_000 });
 
-  const made = (await page.getByRole("main").getByRole("listitem").filter({ hasText: /^Cognito user pool/ }).textContent())!;
-  const [, poolId, clientId] = made.match(/user pool (us-east-1_\w+) with domain \S+ and app client (\w+)/)!;
+  const items = page.getByRole("main").getByRole("listitem");
+  const poolId = (await items.filter({ hasText: /^Cognito user pool / }).textContent())!.replace("Cognito user pool ", "").trim();
+  const clientId = (await items.filter({ hasText: /^App client \(client credentials\) / }).textContent())!.replace("App client (client credentials) ", "").trim();
   const secret = await realSecret(poolId, clientId);
   await responses.expectNone(secret);
 

@@ -24,7 +24,8 @@ export function GatewaysTable({ items }: { items: GatewaySummary[] }) {
         {items.map((g) => (
           <Tr key={g.gatewayId}>
             <Td>
-              <Link href={`/gateways/${g.gatewayId}`} className="font-medium text-info hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+              {/* No prefetch: a prefetched gateway layout would carry the status of that moment (CREATING) into a later click. */}
+              <Link prefetch={false} href={`/gateways/${g.gatewayId}`} className="font-medium text-info hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
                 {g.name}
               </Link>
               <div className="font-mono text-xs text-muted-foreground">{g.gatewayId}</div>

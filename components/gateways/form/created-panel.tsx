@@ -79,7 +79,7 @@ export function CreatedPanel({ gatewayId, created, cognito }: CreatedWithCognito
             {domain.problem ?? `Waiting for the domain ${cognito.domain} to become ACTIVE before a test token can be issued…`}
           </p>
         )}
-        <Link href={`/gateways/${gatewayId}`} className={buttonVariants()}>
+        <Link prefetch={false} href={`/gateways/${gatewayId}`} className={buttonVariants()}>
           Go to the gateway
         </Link>
       </CardContent>
