@@ -1,4 +1,6 @@
 // The two provider tables (API key, OAuth2) with copyable ARNs and callback URLs, their empty states and skeleton.
+import type { GatewayRef } from "@/lib/models/relationships";
+import { GatewayLinks } from "@/components/relationships/used-by";
 import { KeyRound, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -42,7 +44,29 @@ function Times({ createdAt, updatedAt }: { createdAt: string; updatedAt: string 
 type Column<P> = { header: string; className?: string; cell: (provider: P) => ReactNode };
 
 /** One kind's table: the name, the kind's own columns, created/updated, and delete. */
-function ProvidersTable<P extends CredentialProvider>({ kind, items, nameDetail, columns }: { kind: ProviderKind; items: P[]; nameDetail?: (provider: P) => ReactNode; columns: Column<P>[] }) {
+/** Provider ARN → the gateways whose targets use it; null when that could not be checked. */
+export type ProvidersUsage = { byArn: Record<string, GatewayRef[]>; complete: boolean } | null;
+
+function UsedByCell({ usage, arn }: { usage: ProvidersUsage | undefined; arn: string }) {
+  if (usage === undefined) return null;
+  if (usage === null) return <span className="text-xs text-muted-foreground">Could not be checked</span>;
+  const gateways = usage.byArn[arn] ?? [];
+  return gateways.length ? <GatewayLinks gateways={gateways} /> : <span className="text-xs text-muted-foreground">No gateway</span>;
+}
+
+function ProvidersTable<P extends CredentialProvider>({
+  kind,
+  items,
+  nameDetail,
+  columns,
+  usage,
+}: {
+  kind: ProviderKind;
+  items: P[];
+  nameDetail?: (provider: P) => ReactNode;
+  columns: Column<P>[];
+  usage?: ProvidersUsage;
+}) {
   return (
     <Table aria-label={`${PROVIDER_NOUN[kind]}s`}>
       <THead>
@@ -53,6 +77,7 @@ function ProvidersTable<P extends CredentialProvider>({ kind, items, nameDetail,
               {c.header}
             </Th>
           ))}
+          {usage !== undefined ? <Th scope="col">Used by</Th> : null}
           <Th scope="col">Created / updated</Th>
           <Th scope="col">
             <span className="sr-only">Actions</span>
@@ -71,6 +96,11 @@ function ProvidersTable<P extends CredentialProvider>({ kind, items, nameDetail,
                 {c.cell(p)}
               </Td>
             ))}
+            {usage !== undefined ? (
+              <Td className="min-w-28">
+                <UsedByCell usage={usage} arn={p.credentialProviderArn} />
+              </Td>
+            ) : null}
             <Td className="min-w-28 text-xs text-muted-foreground">
               <Times createdAt={p.createdAt} updatedAt={p.updatedAt} />
             </Td>
@@ -102,12 +132,12 @@ const OAUTH2_COLUMNS: Column<Oauth2Provider>[] = [
 
 const clientLine = (p: Oauth2Provider) => (p.clientId ? <div className="font-mono text-xs font-normal text-muted-foreground">client {p.clientId}</div> : null);
 
-export function ApiKeyProvidersTable({ items }: { items: ApiKeyProvider[] }) {
-  return <ProvidersTable kind="apiKey" items={items} columns={API_KEY_COLUMNS} />;
+export function ApiKeyProvidersTable({ items, usage }: { items: ApiKeyProvider[]; usage?: ProvidersUsage }) {
+  return <ProvidersTable kind="apiKey" items={items} columns={API_KEY_COLUMNS} usage={usage} />;
 }
 
-export function Oauth2ProvidersTable({ items }: { items: Oauth2Provider[] }) {
-  return <ProvidersTable kind="oauth" items={items} nameDetail={clientLine} columns={OAUTH2_COLUMNS} />;
+export function Oauth2ProvidersTable({ items, usage }: { items: Oauth2Provider[]; usage?: ProvidersUsage }) {
+  return <ProvidersTable kind="oauth" items={items} nameDetail={clientLine} columns={OAUTH2_COLUMNS} usage={usage} />;
 }
 
 function EmptyState({ icon, title, children, href, action }: { icon: ReactNode; title: string; children: ReactNode; href: string; action: string }) {
