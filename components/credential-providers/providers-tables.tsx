@@ -47,11 +47,16 @@ type Column<P> = { header: string; className?: string; cell: (provider: P) => Re
 /** Provider ARN → the gateways whose targets use it; null when that could not be checked. */
 export type ProvidersUsage = { byArn: Record<string, GatewayRef[]>; complete: boolean } | null;
 
+/** Under the provider's name (a column of its own would not fit at 1024 px): the gateways whose targets use it. */
 function UsedByCell({ usage, arn }: { usage: ProvidersUsage | undefined; arn: string }) {
   if (usage === undefined) return null;
-  if (usage === null) return <span className="text-xs text-muted-foreground">Could not be checked</span>;
-  const gateways = usage.byArn[arn] ?? [];
-  return gateways.length ? <GatewayLinks gateways={gateways} /> : <span className="text-xs text-muted-foreground">No gateway</span>;
+  const gateways = usage?.byArn[arn] ?? [];
+  return (
+    <div className="mt-1 text-xs font-normal text-muted-foreground">
+      {usage === null ? "Used by: could not be checked" : gateways.length ? "Used by:" : "Used by no gateway"}
+      {gateways.length ? <GatewayLinks gateways={gateways} /> : null}
+    </div>
+  );
 }
 
 function ProvidersTable<P extends CredentialProvider>({
@@ -77,7 +82,6 @@ function ProvidersTable<P extends CredentialProvider>({
               {c.header}
             </Th>
           ))}
-          {usage !== undefined ? <Th scope="col">Used by</Th> : null}
           <Th scope="col">Created / updated</Th>
           <Th scope="col">
             <span className="sr-only">Actions</span>
@@ -90,17 +94,13 @@ function ProvidersTable<P extends CredentialProvider>({
             <Td className="min-w-24 break-all font-medium">
               {p.name}
               {nameDetail?.(p)}
+              <UsedByCell usage={usage} arn={p.credentialProviderArn} />
             </Td>
             {columns.map((c) => (
               <Td key={c.header} className={c.className}>
                 {c.cell(p)}
               </Td>
             ))}
-            {usage !== undefined ? (
-              <Td className="min-w-28">
-                <UsedByCell usage={usage} arn={p.credentialProviderArn} />
-              </Td>
-            ) : null}
             <Td className="min-w-28 text-xs text-muted-foreground">
               <Times createdAt={p.createdAt} updatedAt={p.updatedAt} />
             </Td>
