@@ -1,8 +1,8 @@
 // What uses what, gateway tags, and deleting a gateway with the role and pool the console made for it.
-import { CreateGatewayCommand, ListTagsForResourceCommand } from "@aws-sdk/client-bedrock-agentcore-control";
+import { CreateApiKeyCredentialProviderCommand, CreateGatewayCommand, ListTagsForResourceCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { CreateUserPoolClientCommand, CreateUserPoolCommand, CreateUserPoolDomainCommand, DescribeUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { CreateRoleCommand, GetRoleCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
-import { SANDBOX_URL, expect, test } from "./fixtures";
+import { SANDBOX_URL, expect, sandboxControl, test } from "./fixtures";
 import { agentCore, cognito, sandboxSdkConfig } from "./sandbox-sdk";
 
 const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "bedrock-agentcore.amazonaws.com" }, Action: "sts:AssumeRole" }] });
@@ -114,4 +114,22 @@ test("a gateway's tags are shown and edited on its Overview", async ({ page }) =
   await expect(tags.getByRole("term")).toHaveText(["env", "owner"]);
   await expect(tags.getByRole("definition")).toHaveText(["prod", "me@example.com"]);
   expect((await agentCore().send(new ListTagsForResourceCommand({ resourceArn: g.gatewayArn! }))).tags).toEqual({ env: "prod", owner: "me@example.com" });
+});
+
+test("a credential provider lists the gateways whose targets use it", async ({ page }) => {
+  const provider = await agentCore().send(new CreateApiKeyCredentialProviderCommand({ name: "weather-key", apiKey: "k-1" }));
+  const g = await agentCore().send(new CreateGatewayCommand({ name: "weather", roleArn: "arn:aws:iam::123456789012:role/r", protocolType: "MCP", authorizerType: "NONE" }));
+  await sandboxControl(`agentcore-control/gateways/${g.gatewayId}/targets`, {
+    method: "POST",
+    body: JSON.stringify({
+      region: "us-east-1",
+      name: "forecast",
+      credentialProviderConfigurations: [{ credentialProviderType: "API_KEY", credentialProvider: { apiKeyCredentialProvider: { providerArn: provider.credentialProviderArn } } }],
+    }),
+  });
+  await page.goto("/credential-providers");
+  const row = page.getByRole("table", { name: "API key providers" }).getByRole("row").filter({ hasText: "weather-key" });
+  await expect(row).toContainText("Used by:");
+  await row.getByRole("link", { name: "weather" }).click();
+  await expect(page).toHaveURL(new RegExp(`/gateways/${g.gatewayId}$`));
 });
