@@ -44,3 +44,9 @@ export function sandboxDomainBase(baseUrl: string, domain: string): string {
 export function sandboxTokenEndpoint(baseUrl: string, domain: string): string {
   return `${sandboxDomainBase(baseUrl, domain)}/token`;
 }
+
+/** The user pool a Cognito discovery URL (AWS or sandbox) points at, or undefined for any other OIDC provider. */
+export function poolIdOfDiscoveryUrl(url: string | undefined): string | undefined {
+  const m = /\/([a-z]{2}(?:-[a-z]+)+-\d_[0-9a-zA-Z]+)\/\.well-known\/openid-configuration$/.exec(url ?? "");
+  return m?.[1];
+}

@@ -30,6 +30,7 @@ export const SUPPORTED: Record<string, { file: string; operations: string[] }> =
       "UpdateApiKeyCredentialProvider", "DeleteApiKeyCredentialProvider",
       "CreateOauth2CredentialProvider", "GetOauth2CredentialProvider", "ListOauth2CredentialProviders",
       "UpdateOauth2CredentialProvider", "DeleteOauth2CredentialProvider",
+      "TagResource", "UntagResource", "ListTagsForResource",
     ],
   },
   "cognito-identity-provider": {

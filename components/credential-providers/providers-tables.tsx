@@ -1,4 +1,6 @@
 // The two provider tables (API key, OAuth2) with copyable ARNs and callback URLs, their empty states and skeleton.
+import type { GatewayRef } from "@/lib/models/relationships";
+import { GatewayLinks } from "@/components/relationships/used-by";
 import { KeyRound, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -42,7 +44,34 @@ function Times({ createdAt, updatedAt }: { createdAt: string; updatedAt: string 
 type Column<P> = { header: string; className?: string; cell: (provider: P) => ReactNode };
 
 /** One kind's table: the name, the kind's own columns, created/updated, and delete. */
-function ProvidersTable<P extends CredentialProvider>({ kind, items, nameDetail, columns }: { kind: ProviderKind; items: P[]; nameDetail?: (provider: P) => ReactNode; columns: Column<P>[] }) {
+/** Provider ARN → the gateways whose targets use it; null when that could not be checked. */
+export type ProvidersUsage = { byArn: Record<string, GatewayRef[]>; complete: boolean } | null;
+
+/** Under the provider's name (a column of its own would not fit at 1024 px): the gateways whose targets use it. */
+function UsedByCell({ usage, arn }: { usage: ProvidersUsage | undefined; arn: string }) {
+  if (usage === undefined) return null;
+  const gateways = usage?.byArn[arn] ?? [];
+  return (
+    <div className="mt-1 text-xs font-normal text-muted-foreground">
+      {usage === null ? "Used by: could not be checked" : gateways.length ? "Used by:" : "Used by no gateway"}
+      {gateways.length ? <GatewayLinks gateways={gateways} /> : null}
+    </div>
+  );
+}
+
+function ProvidersTable<P extends CredentialProvider>({
+  kind,
+  items,
+  nameDetail,
+  columns,
+  usage,
+}: {
+  kind: ProviderKind;
+  items: P[];
+  nameDetail?: (provider: P) => ReactNode;
+  columns: Column<P>[];
+  usage?: ProvidersUsage;
+}) {
   return (
     <Table aria-label={`${PROVIDER_NOUN[kind]}s`}>
       <THead>
@@ -65,6 +94,7 @@ function ProvidersTable<P extends CredentialProvider>({ kind, items, nameDetail,
             <Td className="min-w-24 break-all font-medium">
               {p.name}
               {nameDetail?.(p)}
+              <UsedByCell usage={usage} arn={p.credentialProviderArn} />
             </Td>
             {columns.map((c) => (
               <Td key={c.header} className={c.className}>
@@ -102,12 +132,12 @@ const OAUTH2_COLUMNS: Column<Oauth2Provider>[] = [
 
 const clientLine = (p: Oauth2Provider) => (p.clientId ? <div className="font-mono text-xs font-normal text-muted-foreground">client {p.clientId}</div> : null);
 
-export function ApiKeyProvidersTable({ items }: { items: ApiKeyProvider[] }) {
-  return <ProvidersTable kind="apiKey" items={items} columns={API_KEY_COLUMNS} />;
+export function ApiKeyProvidersTable({ items, usage }: { items: ApiKeyProvider[]; usage?: ProvidersUsage }) {
+  return <ProvidersTable kind="apiKey" items={items} columns={API_KEY_COLUMNS} usage={usage} />;
 }
 
-export function Oauth2ProvidersTable({ items }: { items: Oauth2Provider[] }) {
-  return <ProvidersTable kind="oauth" items={items} nameDetail={clientLine} columns={OAUTH2_COLUMNS} />;
+export function Oauth2ProvidersTable({ items, usage }: { items: Oauth2Provider[]; usage?: ProvidersUsage }) {
+  return <ProvidersTable kind="oauth" items={items} nameDetail={clientLine} columns={OAUTH2_COLUMNS} usage={usage} />;
 }
 
 function EmptyState({ icon, title, children, href, action }: { icon: ReactNode; title: string; children: ReactNode; href: string; action: string }) {

@@ -1,4 +1,5 @@
 // One user pool: its OIDC URLs, domain, resource servers and scopes, and app clients with secret reveal and test tokens.
+import { DeleteAppClientButton } from "./delete-pool-buttons";
 import Link from "next/link";
 import type { AppClientInfo, PoolDetail } from "@/lib/models/identity";
 import { newGatewayHref } from "@/lib/schemas/cognito";
@@ -28,12 +29,13 @@ function AppClientCard({ pool, client: c }: { pool: PoolDetail; client: AppClien
     <section aria-label={`App client ${c.clientName}`} className="space-y-3 rounded-md border p-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-medium">{c.clientName}</h3>
-        <div className="flex flex-wrap gap-1">
+        <div className="flex flex-wrap items-center gap-1">
           <Badge tone={c.hasSecret ? "neutral" : "warning"}>{c.hasSecret ? "Confidential" : "Public (no secret)"}</Badge>
           {c.clientCredentials ? <Badge tone="success">client_credentials</Badge> : null}
           {c.flows.filter((f) => f !== "client_credentials").map((f) => (
             <Badge key={f}>{f}</Badge>
           ))}
+          <DeleteAppClientButton poolId={pool.id} clientId={c.clientId} name={c.clientName} />
         </div>
       </div>
       <DetailList labelWidth={LABEL_WIDTH}>

@@ -1,4 +1,5 @@
 // The roles that trust bedrock-agentcore.amazonaws.com, each with the trust-policy linter's verdict.
+import Link from "next/link";
 import type { Loaded } from "@/lib/models/loaded";
 import type { RoleSummary } from "@/lib/models/roles";
 import { lintTrustPolicy } from "@/lib/policies/lint";
@@ -44,7 +45,7 @@ export async function TrustingRoles({ accountId, region, roles: reading }: { acc
         {roles.map((r) => (
           <Tr key={r.roleArn} data-role={r.roleName}>
             <Td className="align-top">
-              <div className="font-medium">{r.roleName}</div>
+              <Link href={`/roles/${encodeURIComponent(r.roleName)}`} className="font-medium underline-offset-2 hover:underline">{r.roleName}</Link>
               <div className="mt-1 flex items-center gap-2">
                 <code className="break-all font-mono text-xs text-muted-foreground">{r.roleArn}</code>
                 <CopyButton value={r.roleArn} label={`Copy ARN of ${r.roleName}`} />

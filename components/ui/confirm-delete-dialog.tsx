@@ -19,6 +19,7 @@ export function ConfirmDeleteDialog({
   triggerSize,
   trigger,
   failureTitle,
+  children,
   onConfirm,
 }: {
   kind: string;
@@ -31,6 +32,8 @@ export function ConfirmDeleteDialog({
   trigger?: ReactNode;
   /** The heading of the refusal; "The <kind> was not deleted" by default. */
   failureTitle?: string;
+  /** More choices shown above the name field (mounted only while the dialog is open). */
+  children?: ReactNode;
   /** Runs the deletion; on success the dialog closes. */
   onConfirm: (typedName: string) => Promise<DeleteOutcome>;
 }) {
@@ -97,6 +100,7 @@ export function ConfirmDeleteDialog({
               {failure.errorName ? <p className="mt-1 font-mono text-xs text-muted-foreground">{failure.errorName}</p> : null}
             </Callout>
           ) : null}
+          {children}
           <Field id="delete-confirm-name" label={`Type ${name} to confirm`}>
             {(p) => <Input {...p} autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />}
           </Field>

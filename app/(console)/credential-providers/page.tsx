@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { getRegion } from "@/lib/aws/config";
 import { ConsoleError } from "@/lib/aws/errors";
 import { listApiKeyProviders, listOauth2Providers } from "@/lib/aws/credential-providers";
+import { gatewaysUsingProviders } from "@/lib/aws/relationships";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { ErrorCallout } from "@/components/ui/error-callout";
@@ -13,12 +14,15 @@ import {
   Oauth2ProvidersEmpty,
   Oauth2ProvidersTable,
   ProvidersTableSkeleton,
+  type ProvidersUsage,
 } from "@/components/credential-providers/providers-tables";
 
 export const metadata: Metadata = { title: "Credential providers" };
 
 export default async function CredentialProvidersPage() {
   const region = await getRegion();
+  // One scan of the region's gateways and their targets, shared by both tables; a failure only hides the column's data.
+  const usage: Promise<ProvidersUsage> = gatewaysUsingProviders(region).catch(() => null);
   return (
     <div className="space-y-6">
       <div>
@@ -35,7 +39,7 @@ export default async function CredentialProvidersPage() {
           </Link>
         </CardHeader>
         <Suspense fallback={<ProvidersTableSkeleton label="Loading API key providers" />}>
-          <ApiKeyProviders region={region} />
+          <ApiKeyProviders region={region} usage={usage} />
         </Suspense>
       </Card>
       <Card>
@@ -46,7 +50,7 @@ export default async function CredentialProvidersPage() {
           </Link>
         </CardHeader>
         <Suspense fallback={<ProvidersTableSkeleton label="Loading OAuth2 providers" />}>
-          <Oauth2Providers region={region} />
+          <Oauth2Providers region={region} usage={usage} />
         </Suspense>
       </Card>
     </div>
@@ -61,7 +65,7 @@ function ListError({ title, err }: { title: string; err: ConsoleError }) {
   );
 }
 
-async function ApiKeyProviders({ region }: { region: string }) {
+async function ApiKeyProviders({ region, usage }: { region: string; usage: Promise<ProvidersUsage> }) {
   let items;
   try {
     items = await listApiKeyProviders(region);
@@ -69,10 +73,10 @@ async function ApiKeyProviders({ region }: { region: string }) {
     if (err instanceof ConsoleError) return <ListError title="API key providers could not be listed" err={err} />;
     throw err;
   }
-  return items.length ? <ApiKeyProvidersTable items={items} /> : <ApiKeyProvidersEmpty />;
+  return items.length ? <ApiKeyProvidersTable items={items} usage={await usage} /> : <ApiKeyProvidersEmpty />;
 }
 
-async function Oauth2Providers({ region }: { region: string }) {
+async function Oauth2Providers({ region, usage }: { region: string; usage: Promise<ProvidersUsage> }) {
   let items;
   try {
     // The list has no callback URLs: read each provider too.
@@ -81,5 +85,5 @@ async function Oauth2Providers({ region }: { region: string }) {
     if (err instanceof ConsoleError) return <ListError title="OAuth2 providers could not be listed" err={err} />;
     throw err;
   }
-  return items.length ? <Oauth2ProvidersTable items={items} /> : <Oauth2ProvidersEmpty />;
+  return items.length ? <Oauth2ProvidersTable items={items} usage={await usage} /> : <Oauth2ProvidersEmpty />;
 }

@@ -4,6 +4,7 @@ import { ServiceError, type SandboxResponse, type ServiceDefinition } from "../.
 import { gatewayOperations, validationException } from "./responses";
 import { targetOperations } from "./targets";
 import { credentialProviderOperations } from "./credential-providers";
+import { tagOperations } from "./tags";
 import { SERVICE_NAME, gatewayTargets, initialState, removeGatewayTarget, seedGatewayTarget, targetView, type TargetRecord } from "./models";
 
 export { seedGatewayTarget, removeGatewayTarget, gatewayTargets } from "./models";
@@ -25,7 +26,7 @@ export function agentCoreControlService(): ServiceDefinition {
     signingName: "bedrock-agentcore",
     protocol: "restJson1",
     model: loadModel("bedrock-agentcore-control"),
-    operations: { ...gatewayOperations, ...targetOperations, ...credentialProviderOperations },
+    operations: { ...gatewayOperations, ...targetOperations, ...credentialProviderOperations, ...tagOperations },
     initialState,
     validationError: (fields) => validationException(fields),
     tolerateFieldError: (error, input, settings) => settings.allowHttpMcpEndpoints === true && isHttpLoopbackMcpEndpoint(error.name, input),
