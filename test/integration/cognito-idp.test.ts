@@ -21,7 +21,7 @@ import {
   paginateListUserPools,
   type CreateUserPoolClientCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { CREDENTIALS, REGION, catchError, clearFaults, setFaults, startSandbox, waitFor, type TestSandbox } from "./helpers";
+import { CREDENTIALS, REGION, catchError, startWithClient, stopWithClient, waitFor, withFaults, type TestSandbox } from "./helpers";
 
 type CognitoError = Error & { name: string; message: string; $metadata: { httpStatusCode?: number } };
 
@@ -94,13 +94,9 @@ async function raw(operation: string, body: unknown): Promise<{ status: number; 
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  client = cognitoClient(sandbox);
+  ({ sandbox, client } = await startWithClient(cognitoClient));
 });
-afterAll(async () => {
-  client?.destroy();
-  await sandbox?.dispose();
-});
+afterAll(() => stopWithClient(sandbox, client));
 beforeEach(() => {
   sandbox.settings.lifecycleDelayMs = 0;
 });
@@ -467,14 +463,11 @@ describe("domains", () => {
 
 describe("faults", () => {
   it("throttling reaches the SDK as TooManyRequestsException", async () => {
-    await setFaults(sandbox, { faults: [{ type: "throttling", service: "cognito", operation: "ListUserPools", count: 1 }] });
-    try {
+    await withFaults(sandbox, { faults: [{ type: "throttling", service: "cognito", operation: "ListUserPools", count: 1 }] }, async () => {
       const err = await catchError<CognitoError>(() => client.send(new ListUserPoolsCommand({ MaxResults: 1 })));
       expect(err.name).toBe("TooManyRequestsException");
       await client.send(new ListUserPoolsCommand({ MaxResults: 1 }));
-    } finally {
-      await clearFaults(sandbox);
-    }
+    });
   });
 });
 

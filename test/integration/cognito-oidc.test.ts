@@ -10,7 +10,7 @@ import {
   DescribeUserPoolDomainCommand,
   type CreateUserPoolClientCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { CREDENTIALS, REGION, startSandbox, waitFor, type TestSandbox } from "./helpers";
+import { CREDENTIALS, REGION, startSandbox, startWithClient, stopWithClient, waitFor, type TestSandbox } from "./helpers";
 import { sandboxDiscoveryUrl, sandboxIssuer, sandboxTokenEndpoint } from "../../sandbox/services/cognito";
 
 const SCOPES = ["agentcore-gateway/invoke", "agentcore-gateway/read"];
@@ -96,14 +96,10 @@ let client: CognitoIdentityProviderClient;
 let s: Setup;
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  client = cognitoClient(sandbox);
+  ({ sandbox, client } = await startWithClient(cognitoClient));
   s = await quickCreate(sandbox, client);
 });
-afterAll(async () => {
-  client?.destroy();
-  await sandbox?.dispose();
-});
+afterAll(() => stopWithClient(sandbox, client));
 
 describe("discovery document and JWKS", () => {
   it("serves Cognito's discovery members, the issuer being the sandbox URL and the pool id", async () => {

@@ -15,9 +15,7 @@ import {
   type BedrockAgentCoreControlClient,
   type CreateOauth2CredentialProviderCommandInput,
 } from "@aws-sdk/client-bedrock-agentcore-control";
-import { CREDENTIALS, REGION, agentCoreClient, catchError, startSandbox, type TestSandbox } from "./helpers";
-
-type ValidationError = Error & { reason?: string; fieldList?: { name: string; message: string }[]; $metadata: { httpStatusCode?: number } };
+import { CREDENTIALS, REGION, agentCoreClient, catchError, expectValidation, startWithClient, stopWithClient, type TestSandbox } from "./helpers";
 
 let sandbox: TestSandbox;
 let client: BedrockAgentCoreControlClient;
@@ -43,15 +41,6 @@ async function raw(operation: string, body: unknown): Promise<{ status: number; 
   return { status: res.status, text: await res.text() };
 }
 
-async function expectValidation(fn: () => Promise<unknown>, field: string, message?: RegExp): Promise<ValidationError> {
-  const e = await catchError<ValidationError>(fn);
-  expect(e.name).toBe("ValidationException");
-  expect(e.$metadata.httpStatusCode).toBe(400);
-  expect(e.fieldList?.map((f) => f.name)).toContain(field);
-  if (message) expect(e.message).toMatch(message);
-  return e;
-}
-
 const custom = (name: string, config: Record<string, unknown> = {}): CreateOauth2CredentialProviderCommandInput => ({
   name,
   credentialProviderVendor: "CustomOauth2",
@@ -59,13 +48,9 @@ const custom = (name: string, config: Record<string, unknown> = {}): CreateOauth
 });
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  client = agentCoreClient(sandbox);
+  ({ sandbox, client } = await startWithClient(agentCoreClient));
 });
-afterAll(async () => {
-  client?.destroy();
-  await sandbox?.dispose();
-});
+afterAll(() => stopWithClient(sandbox, client));
 
 describe("API key credential providers", () => {
   it("create → 201 with the vault ARNs; the key is never returned (Get, List, raw JSON)", async () => {

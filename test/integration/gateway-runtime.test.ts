@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeleteGatewayCommand, GetGatewayCommand, ListGatewaysCommand, type BedrockAgentCoreControlClient } from "@aws-sdk/client-bedrock-agentcore-control";
 import { SignatureV4 } from "@smithy/signature-v4";
-import { Sha256 } from "./sha256";
+import { Sha256 } from "../../sandbox/services/gateway-runtime/sigv4";
 import { CREDENTIALS, REGION, agentCoreClient, startSandbox, type TestSandbox } from "./helpers";
 import { INIT, mcpClient, readyGateway, readyTarget, rpc, uniqueName } from "./gateway-runtime-helpers";
 

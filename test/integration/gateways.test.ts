@@ -10,9 +10,7 @@ import {
   type BedrockAgentCoreControlClient,
   type CreateGatewayCommandInput,
 } from "@aws-sdk/client-bedrock-agentcore-control";
-import { DISCOVERY_URL, JSON_CONTENT, REGION, ROLE_ARN, agentCoreClient, catchError, gatewayTargets, seedGatewayTarget, startSandbox, waitFor, type TestSandbox } from "./helpers";
-
-type ValidationError = Error & { reason?: string; fieldList?: { name: string; message: string }[]; $metadata: { httpStatusCode?: number } };
+import { DISCOVERY_URL, JSON_CONTENT, REGION, ROLE_ARN, agentCoreClient, catchError, gatewayTargets, seedGatewayTarget, startSandbox, startWithClient, stopWithClient, waitFor, type TestSandbox, type ValidationError } from "./helpers";
 
 let sandbox: TestSandbox;
 let client: BedrockAgentCoreControlClient;
@@ -32,13 +30,9 @@ const jwtGateway = (name = uniqueName()): CreateGatewayCommandInput => ({
 });
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  client = agentCoreClient(sandbox);
+  ({ sandbox, client } = await startWithClient(agentCoreClient));
 });
-afterAll(async () => {
-  client?.destroy();
-  await sandbox?.dispose();
-});
+afterAll(() => stopWithClient(sandbox, client));
 beforeEach(() => {
   sandbox.settings.lifecycleDelayMs = 0;
 });

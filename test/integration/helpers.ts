@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { expect } from "vitest";
 import { BedrockAgentCoreControlClient } from "@aws-sdk/client-bedrock-agentcore-control";
 import { STSClient } from "@aws-sdk/client-sts";
 import { createSandbox, type Sandbox, type SandboxOptions } from "../../sandbox/core/server";
@@ -84,6 +85,41 @@ export async function setFaults(sandbox: Pick<Sandbox, "url">, config: FaultConf
 
 export async function clearFaults(sandbox: Pick<Sandbox, "url">): Promise<void> {
   await fetch(`${sandbox.url}/_sandbox/faults`, { method: "DELETE", headers: JSON_CONTENT });
+}
+
+/** Runs `fn` with these faults set and clears them afterwards, even when `fn` throws (so one test's faults never leak). */
+export async function withFaults<T>(sandbox: Pick<Sandbox, "url">, config: FaultConfig, fn: () => Promise<T>): Promise<T> {
+  await setFaults(sandbox, config);
+  try {
+    return await fn();
+  } finally {
+    await clearFaults(sandbox);
+  }
+}
+
+/** A suite's sandbox and one client on it, for beforeAll: `({ sandbox, client } = await startWithClient(agentCoreClient))`. */
+export async function startWithClient<C>(makeClient: (sandbox: TestSandbox) => C, options?: Parameters<typeof startSandbox>[0]): Promise<{ sandbox: TestSandbox; client: C }> {
+  const sandbox = await startSandbox(options);
+  return { sandbox, client: makeClient(sandbox) };
+}
+
+/** The matching afterAll; either may be missing when beforeAll failed part way. */
+export async function stopWithClient(sandbox: TestSandbox | undefined, client: { destroy(): void } | undefined): Promise<void> {
+  client?.destroy();
+  await sandbox?.dispose();
+}
+
+/** AgentCore Control's ValidationException as the SDK surfaces it. */
+export type ValidationError = Error & { reason?: string; fieldList?: { name: string; message: string }[]; $metadata: { httpStatusCode?: number } };
+
+/** Expects `fn` to fail with a 400 ValidationException that names `field` (and whose message matches `message`). */
+export async function expectValidation(fn: () => Promise<unknown>, field: string, message?: RegExp): Promise<ValidationError> {
+  const e = await catchError<ValidationError>(fn);
+  expect(e.name).toBe("ValidationException");
+  expect(e.$metadata.httpStatusCode).toBe(400);
+  expect(e.fieldList?.map((f) => f.name)).toContain(field);
+  if (message) expect(e.message).toMatch(message);
+  return e;
 }
 
 /** Polls `fn` until `until` holds (no fixed sleeps); throws after `timeoutMs`. */

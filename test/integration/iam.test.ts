@@ -20,7 +20,7 @@ import {
   paginateListRoles,
   type CreateRoleCommandInput,
 } from "@aws-sdk/client-iam";
-import { CREDENTIALS, JSON_CONTENT, REGION, catchError, setFaults, clearFaults, startSandbox, type TestSandbox } from "./helpers";
+import { CREDENTIALS, JSON_CONTENT, REGION, catchError, startSandbox, startWithClient, stopWithClient, withFaults, type TestSandbox } from "./helpers";
 
 type IamError = Error & { name: string; Code?: string; Type?: string; $metadata: { httpStatusCode?: number } };
 
@@ -87,13 +87,9 @@ async function expectError(fn: () => Promise<unknown>, name: string, status: num
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  iam = iamClient(sandbox);
+  ({ sandbox, client: iam } = await startWithClient(iamClient));
 });
-afterAll(async () => {
-  iam?.destroy();
-  await sandbox?.dispose();
-});
+afterAll(() => stopWithClient(sandbox, iam));
 
 describe("CreateRole / GetRole", () => {
   it("creates a realistic role: AROA id, ARN with path, ISO date, defaults", async () => {
@@ -729,14 +725,11 @@ describe("TagRole", () => {
 
 describe("faults", () => {
   it("injects IAM's Throttling error on the iam service", async () => {
-    await setFaults(sandbox, { faults: [{ type: "throttling", service: "iam", operation: "ListRoles", count: 1 }] });
-    try {
+    await withFaults(sandbox, { faults: [{ type: "throttling", service: "iam", operation: "ListRoles", count: 1 }] }, async () => {
       const err = await expectError(() => iam.send(new ListRolesCommand({})), "Throttling", 400);
       expect(err.Code).toBe("Throttling");
       await iam.send(new ListRolesCommand({ MaxItems: 1 }));
-    } finally {
-      await clearFaults(sandbox);
-    }
+    });
   });
 });
 

@@ -17,9 +17,7 @@ import {
   type CredentialProviderConfiguration,
   type TargetConfiguration,
 } from "@aws-sdk/client-bedrock-agentcore-control";
-import { JSON_CONTENT, REGION, ROLE_ARN, agentCoreClient, catchError, startSandbox, waitFor, type TestSandbox } from "./helpers";
-
-type ValidationError = Error & { reason?: string; fieldList?: { name: string; message: string }[]; $metadata: { httpStatusCode?: number } };
+import { JSON_CONTENT, REGION, ROLE_ARN, agentCoreClient, catchError, expectValidation, startWithClient, stopWithClient, waitFor, type TestSandbox, type ValidationError } from "./helpers";
 
 let sandbox: TestSandbox;
 let client: BedrockAgentCoreControlClient;
@@ -117,18 +115,8 @@ async function newGateway(): Promise<string> {
   return g.gatewayId!;
 }
 
-async function expectValidation(fn: () => Promise<unknown>, field: string, message?: RegExp): Promise<ValidationError> {
-  const e = await catchError<ValidationError>(fn);
-  expect(e.name).toBe("ValidationException");
-  expect(e.$metadata.httpStatusCode).toBe(400);
-  expect(e.fieldList?.map((f) => f.name)).toContain(field);
-  if (message) expect(e.message).toMatch(message);
-  return e;
-}
-
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  client = agentCoreClient(sandbox);
+  ({ sandbox, client } = await startWithClient(agentCoreClient));
   gatewayId = await newGateway();
   apiKeyArn = (await client.send(new CreateApiKeyCredentialProviderCommand({ name: "pets-key", apiKey: "s3cr3t" }))).credentialProviderArn!;
   oauthArn = (
@@ -147,10 +135,7 @@ beforeAll(async () => {
     )
   ).credentialProviderArn!;
 });
-afterAll(async () => {
-  client?.destroy();
-  await sandbox?.dispose();
-});
+afterAll(() => stopWithClient(sandbox, client));
 beforeEach(() => {
   sandbox.settings.lifecycleDelayMs = 0;
 });

@@ -18,8 +18,8 @@ const MAX_SKEW_MS = 5 * 60 * 1000;
 type SourceData = string | ArrayBuffer | ArrayBufferView;
 const bytes = (d: SourceData) => (typeof d === "string" ? d : ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : new Uint8Array(d));
 
-/** The hash constructor the signer wants, on node:crypto. */
-class Sha256 {
+/** The hash constructor the signer wants, on node:crypto (tests that sign requests use it too). */
+export class Sha256 {
   private hash: crypto.Hash | crypto.Hmac;
   constructor(secret?: SourceData) {
     this.hash = secret ? crypto.createHmac("sha256", bytes(secret)) : crypto.createHash("sha256");
