@@ -124,12 +124,15 @@ test("a newcomer goes from an empty sandbox to a tool call in the browser; an au
   await expect(claims.getByRole("rowheader", { name: "client_id", exact: true })).toBeVisible();
   await expect(claims.getByRole("rowheader", { name: "aud", exact: true })).toHaveCount(0);
 
-  // The one-click fix adds the client id to allowed clients (keeping the audiences), and the same call then succeeds.
+  // The one-click fix adds the client id to allowed clients and drops the audience check no Cognito token can pass
+  // (it says so), and the same call then succeeds.
   await reason.getByRole("button").click();
   await expect(page.getByText("The gateway was updated. Connect again once it is READY.")).toBeVisible();
+  await expect(page.getByText(/the audience check \(orders-api\) was removed/)).toBeVisible();
   await expect(gatewayStatus(page)).toHaveText("READY", { timeout: 15_000 });
   const fixed = await agentcore.send(new GetGatewayCommand({ gatewayIdentifier: second.gatewayId! }));
-  expect(fixed.authorizerConfiguration?.customJWTAuthorizer?.allowedAudience).toEqual(["orders-api"]);
+  expect(fixed.authorizerConfiguration?.customJWTAuthorizer?.allowedAudience ?? []).toEqual([]);
+  expect(fixed.authorizerConfiguration?.customJWTAuthorizer?.discoveryUrl).toBe(discoveryUrl);
   expect(fixed.authorizerConfiguration?.customJWTAuthorizer?.allowedClients?.length).toBe(1);
   await testTab.connect();
   await expect(testTab.tools("starter")).toBeVisible({ timeout: 15_000 });

@@ -45,7 +45,9 @@ function FixButton({ gatewayId, fix, onFixed }: { gatewayId: string; fix: NonNul
     try {
       const r = await fixAllowedClientsAction(gatewayId, fix.clientId);
       if (!r.ok) return setState({ pending: false, failure: r.message });
-      toast.success(`Client ${fix.clientId} added to the gateway's allowed clients.`);
+      const dropped = r.data.droppedAudiences;
+      // Cognito access tokens carry no aud: audiences left in place would keep refusing them, so the fix replaces them.
+      toast.success(`Client ${fix.clientId} added to the gateway's allowed clients${dropped.length ? `; the audience check (${dropped.join(", ")}) was removed, since Cognito tokens carry no aud` : ""}.`);
       setState({ pending: false });
       router.refresh();
       onFixed();
