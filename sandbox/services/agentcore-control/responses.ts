@@ -1,6 +1,6 @@
 // AgentCore Control wire handlers (moto "responses"): gateway operations on top of the state in models.ts.
 import crypto from "node:crypto";
-import { ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
+import { operationsByName, ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { startTransition } from "../../core/lifecycle";
 import { summarize, type FieldError } from "../../core/validate";
 import {
@@ -246,10 +246,6 @@ export const deleteGateway: OperationHandler = (input, ctx) => {
   return { gatewayId: g.gatewayId, status: "DELETING" };
 };
 
-export const gatewayOperations: Record<string, OperationHandler> = {
-  CreateGateway: createGateway,
-  GetGateway: getGateway,
-  ListGateways: listGateways,
-  UpdateGateway: updateGateway,
-  DeleteGateway: deleteGateway,
-};
+export const gatewayOperations = operationsByName({
+  createGateway, getGateway, listGateways, updateGateway, deleteGateway,
+});

@@ -1,7 +1,7 @@
 // AgentCore Control gateway targets (moto "responses"): CRUD, synchronization and the service's rules per target type.
 import { dict } from "../../core/dict";
 import { MAX_NESTING_DEPTH, tooDeep } from "../../core/limits";
-import { ServiceError, type OperationHandler } from "../../core/types";
+import { operationsByName, ServiceError, type OperationHandler } from "../../core/types";
 import { startTransition } from "../../core/lifecycle";
 import {
   gatewayStatus,
@@ -464,11 +464,6 @@ export const synchronizeGatewayTargets: OperationHandler = async (input, ctx) =>
   };
 };
 
-export const targetOperations: Record<string, OperationHandler> = {
-  CreateGatewayTarget: createGatewayTarget,
-  GetGatewayTarget: getGatewayTarget,
-  ListGatewayTargets: listGatewayTargets,
-  UpdateGatewayTarget: updateGatewayTarget,
-  DeleteGatewayTarget: deleteGatewayTarget,
-  SynchronizeGatewayTargets: synchronizeGatewayTargets,
-};
+export const targetOperations = operationsByName({
+  createGatewayTarget, getGatewayTarget, listGatewayTargets, updateGatewayTarget, deleteGatewayTarget, synchronizeGatewayTargets,
+});
