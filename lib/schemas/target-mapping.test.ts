@@ -2,11 +2,9 @@
 import type { CreateGatewayTargetRequest, GetGatewayTargetResponse } from "@aws-sdk/client-bedrock-agentcore-control";
 import { describe, expect, it } from "vitest";
 import { emptyTargetForm, targetSchema, type TargetFormValues, type TargetType } from "./target";
+import { API_KEY_ARN, form as filledForm, LAMBDA_ARN, OAUTH_ARN, OPENAPI_YAML as OPENAPI, SMITHY } from "@/test/support/target-forms";
 import { awsTargetFieldListToFormErrors, targetToFormValues, targetTypeOf, toTargetRequest, type TargetFields } from "./target-mapping";
 
-const LAMBDA_ARN = "arn:aws:lambda:us-east-1:123456789012:function:weather-tools";
-const API_KEY_ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/pets-key";
-const OAUTH_ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/pets-oauth";
 const TOOLS = [
   {
     name: "get_weather",
@@ -15,31 +13,14 @@ const TOOLS = [
     outputSchema: { type: "object" as const, properties: { temperature: { type: "number" as const } } },
   },
 ];
-const OPENAPI = `openapi: 3.0.3
-info:
-  title: Pets
-  version: "1.0"
-paths:
-  /pets:
-    get:
-      operationId: listPets
-`;
-const SMITHY = JSON.stringify({ smithy: "2.0", shapes: { "example.weather#Weather": { type: "service", version: "1" } } });
-
 /** A form of the given type with no outbound authorization, then edited. */
-function form(type: TargetType, edit: (v: TargetFormValues) => void = () => {}): TargetFormValues {
-  const v = emptyTargetForm();
-  v.name = "weather";
-  v.type = type;
-  v.auth.type = "NONE";
-  v.lambda = { ...v.lambda, arn: LAMBDA_ARN, inline: JSON.stringify(TOOLS) };
-  v.openApi.inline = OPENAPI;
-  v.smithy.inline = SMITHY;
-  v.mcpServer.endpoint = "https://mcp.example.com/mcp";
-  v.apiGateway = { ...v.apiGateway, restApiId: "a1b2c3d4e5", stage: "prod" };
-  edit(v);
-  return v;
-}
+const form = (type: TargetType, edit: (v: TargetFormValues) => void = () => {}): TargetFormValues =>
+  filledForm(type, (v) => {
+    v.auth.type = "NONE";
+    v.lambda.inline = JSON.stringify(TOOLS);
+    v.openApi.inline = OPENAPI;
+    edit(v);
+  });
 
 /** What the server action sends: the schema's output, mapped. */
 const requestFor = (v: TargetFormValues) => toTargetRequest(targetSchema.parse(v));
