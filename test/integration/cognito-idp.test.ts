@@ -52,6 +52,15 @@ async function newPool(name = unique("pool")) {
   return out.UserPool!.Id!;
 }
 
+/** Two new pools, the first holding a new domain (for the conflicts between them). */
+async function twoPoolsOneDomain(prefix: string) {
+  const a = await newPool();
+  const b = await newPool();
+  const domain = unique(prefix);
+  await client.send(new CreateUserPoolDomainCommand({ UserPoolId: a, Domain: domain }));
+  return { a, b, domain };
+}
+
 async function poolWithGatewayScopes() {
   const poolId = await newPool();
   await client.send(
@@ -425,10 +434,7 @@ describe("domains", () => {
   });
 
   it("a domain is unique, one per pool, free of reserved words and well-formed", async () => {
-    const a = await newPool();
-    const b = await newPool();
-    const domain = unique("taken");
-    await client.send(new CreateUserPoolDomainCommand({ UserPoolId: a, Domain: domain }));
+    const { a, b, domain } = await twoPoolsOneDomain("taken");
     await fails(() => client.send(new CreateUserPoolDomainCommand({ UserPoolId: b, Domain: domain })), "InvalidParameterException", "Domain already associated with another user pool.");
     await fails(() => client.send(new CreateUserPoolDomainCommand({ UserPoolId: a, Domain: unique("second") })), "InvalidParameterException", "User pool already has a domain configured.");
     await fails(() => client.send(new CreateUserPoolDomainCommand({ UserPoolId: b, Domain: "my-cognito-login" })), "InvalidParameterException", "Domain cannot contain reserved word: cognito");
@@ -448,10 +454,7 @@ describe("domains", () => {
   });
 
   it("DeleteUserPoolDomain needs the right pool and domain, then frees the name", async () => {
-    const a = await newPool();
-    const b = await newPool();
-    const domain = unique("freed");
-    await client.send(new CreateUserPoolDomainCommand({ UserPoolId: a, Domain: domain }));
+    const { a, b, domain } = await twoPoolsOneDomain("freed");
     await fails(() => client.send(new DeleteUserPoolDomainCommand({ UserPoolId: b, Domain: domain })), "InvalidParameterException", "No such domain or user pool exists.");
     await fails(() => client.send(new DeleteUserPoolDomainCommand({ UserPoolId: a, Domain: unique("other") })), "InvalidParameterException", "No such domain or user pool exists.");
     await client.send(new DeleteUserPoolDomainCommand({ UserPoolId: a, Domain: domain }));
