@@ -61,19 +61,19 @@ async function twoPoolsOneDomain(prefix: string) {
   return { a, b, domain };
 }
 
+/** The resource server the console's quick create makes: the gateway's two scopes. */
+const GATEWAY_SERVER = {
+  Identifier: "agentcore-gateway",
+  Name: "AgentCore Gateway",
+  Scopes: [
+    { ScopeName: "invoke", ScopeDescription: "Call the gateway's tools" },
+    { ScopeName: "read", ScopeDescription: "List tools" },
+  ],
+};
+
 async function poolWithGatewayScopes() {
   const poolId = await newPool();
-  await client.send(
-    new CreateResourceServerCommand({
-      UserPoolId: poolId,
-      Identifier: "agentcore-gateway",
-      Name: "AgentCore Gateway",
-      Scopes: [
-        { ScopeName: "invoke", ScopeDescription: "Call the gateway's tools" },
-        { ScopeName: "read", ScopeDescription: "List tools" },
-      ],
-    }),
-  );
+  await client.send(new CreateResourceServerCommand({ UserPoolId: poolId, ...GATEWAY_SERVER }));
   return poolId;
 }
 
@@ -267,15 +267,7 @@ describe("resource servers", () => {
   it("create, describe and list them", async () => {
     const poolId = await poolWithGatewayScopes();
     const { ResourceServer } = await client.send(new DescribeResourceServerCommand({ UserPoolId: poolId, Identifier: "agentcore-gateway" }));
-    expect(ResourceServer).toEqual({
-      UserPoolId: poolId,
-      Identifier: "agentcore-gateway",
-      Name: "AgentCore Gateway",
-      Scopes: [
-        { ScopeName: "invoke", ScopeDescription: "Call the gateway's tools" },
-        { ScopeName: "read", ScopeDescription: "List tools" },
-      ],
-    });
+    expect(ResourceServer).toEqual({ UserPoolId: poolId, ...GATEWAY_SERVER });
     for (let i = 0; i < 4; i++) {
       await client.send(new CreateResourceServerCommand({ UserPoolId: poolId, Identifier: `https://api-${i}.example.com`, Name: `api ${i}` }));
     }
