@@ -197,13 +197,19 @@ export const listGateways: OperationHandler = (input, ctx) => {
   };
 };
 
-export const updateGateway: OperationHandler = (input, ctx) => {
+/** Where an update or delete starts: the region rid of expired records, and the live gateway (NotFound when there is none). */
+function gatewayToChange(input: Record<string, unknown>, ctx: OperationContext) {
   const now = ctx.now();
   const r = region(ctx);
   purge(r, now);
   const id = input.gatewayIdentifier as string;
   const g = liveGateway(r, id, now);
   if (!g) throw notFound(id);
+  return { now, r, id, g };
+}
+
+export const updateGateway: OperationHandler = (input, ctx) => {
+  const { now, r, id, g } = gatewayToChange(input, ctx);
   if (gatewayStatus(g, now) === "DELETING") throw new ServiceError("ConflictException", `Gateway ${id} is being deleted`);
   if (input.authorizerType !== g.authorizerType) {
     throw fieldError(
@@ -229,12 +235,7 @@ export const updateGateway: OperationHandler = (input, ctx) => {
 };
 
 export const deleteGateway: OperationHandler = (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
-  const id = input.gatewayIdentifier as string;
-  const g = liveGateway(r, id, now);
-  if (!g) throw notFound(id);
+  const { now, r, id, g } = gatewayToChange(input, ctx);
   if (gatewayStatus(g, now) !== "DELETING") {
     const targets = liveTargets(r, id, now);
     if (targets.length) {

@@ -1,7 +1,7 @@
 // AgentCore Control gateway targets (moto "responses"): CRUD, synchronization and the service's rules per target type.
 import { dict } from "../../core/dict";
 import { MAX_NESTING_DEPTH, tooDeep } from "../../core/limits";
-import { operationsByName, ServiceError, type OperationHandler } from "../../core/types";
+import { operationsByName, ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { startTransition } from "../../core/lifecycle";
 import {
   gatewayStatus,
@@ -358,13 +358,19 @@ export const listGatewayTargets: OperationHandler = (input, ctx) => {
   };
 };
 
-export const updateGatewayTarget: OperationHandler = async (input, ctx) => {
+/** Where an update or delete starts: the region rid of expired records, the gateway, and the live target (NotFound otherwise). */
+function targetToChange(input: Record<string, unknown>, ctx: OperationContext) {
   const now = ctx.now();
   const r = region(ctx);
   purge(r, now);
   const gatewayId = input.gatewayIdentifier as string;
   gatewayFor(r, gatewayId, now);
   const t = liveTarget(r, gatewayId, input.targetId as string, now);
+  return { now, r, gatewayId, t };
+}
+
+export const updateGatewayTarget: OperationHandler = async (input, ctx) => {
+  const { now, r, gatewayId, t } = targetToChange(input, ctx);
   const status = targetStatus(t, now)!;
   if (TRANSITIONAL.has(status)) throw new ServiceError("ConflictException", `Target ${t.targetId} is ${status}; wait until it is no longer ${status.toLowerCase()}`);
   const { kind, member } = targetKind(input.targetConfiguration as Obj);
@@ -401,12 +407,7 @@ export const updateGatewayTarget: OperationHandler = async (input, ctx) => {
 };
 
 export const deleteGatewayTarget: OperationHandler = (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
-  const gatewayId = input.gatewayIdentifier as string;
-  gatewayFor(r, gatewayId, now);
-  const t = liveTarget(r, gatewayId, input.targetId as string, now);
+  const { now, t } = targetToChange(input, ctx);
   if (targetStatus(t, now) !== "DELETING") {
     t.transition = startTransition(now, ctx.settings.lifecycleDelayMs, "DELETING", null);
     t.updatedAt = new Date(now).toISOString();
