@@ -35,6 +35,14 @@ export function region(ctx: OperationContext): RegionState {
   return regionState(agentCoreState(ctx.store), ctx.region);
 }
 
+/** The caller's region rid of the records whose deletion has finished, and the time it was read at. */
+export function purgedRegion(ctx: OperationContext): { now: number; r: RegionState } {
+  const now = ctx.now();
+  const r = region(ctx);
+  purge(r, now);
+  return { now, r };
+}
+
 export function existingRegion(ctx: OperationContext): RegionState | undefined {
   return agentCoreState(ctx.store).regions[ctx.region];
 }
@@ -110,9 +118,7 @@ export function paramsHash(input: Record<string, unknown>): string {
 }
 
 export const createGateway: OperationHandler = (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
+  const { now, r } = purgedRegion(ctx);
   const token = input.clientToken as string | undefined;
   const hash = paramsHash(input);
   if (token) {
@@ -199,9 +205,7 @@ export const listGateways: OperationHandler = (input, ctx) => {
 
 /** Where an update or delete starts: the region rid of expired records, and the live gateway (NotFound when there is none). */
 function gatewayToChange(input: Record<string, unknown>, ctx: OperationContext) {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
+  const { now, r } = purgedRegion(ctx);
   const id = input.gatewayIdentifier as string;
   const g = liveGateway(r, id, now);
   if (!g) throw notFound(id);

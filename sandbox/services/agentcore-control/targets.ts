@@ -8,7 +8,6 @@ import {
   lastSynchronizedAt,
   liveGateway,
   liveTargets,
-  purge,
   randomSuffix,
   targetStatus,
   targetView,
@@ -16,7 +15,7 @@ import {
   type RegionState,
   type TargetRecord,
 } from "./models";
-import { decodeToken, encodeToken, existingRegion, fieldError, paramsHash, region, validationException } from "./responses";
+import { decodeToken, encodeToken, existingRegion, fieldError, paramsHash, purgedRegion, validationException } from "./responses";
 import { mcpToolSchemaProblems, openApiProblems, smithyProblems } from "./schemas";
 import { fetchMcpServerTools } from "../gateway-runtime/targets/mcp-server";
 import type { SyncedTool } from "../gateway-runtime/tools";
@@ -275,9 +274,7 @@ function checkName(r: RegionState, gatewayId: string, name: string, now: number,
 }
 
 export const createGatewayTarget: OperationHandler = async (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
+  const { now, r } = purgedRegion(ctx);
   const gatewayId = input.gatewayIdentifier as string;
   const token = input.clientToken as string | undefined;
   const hash = paramsHash(input);
@@ -360,9 +357,7 @@ export const listGatewayTargets: OperationHandler = (input, ctx) => {
 
 /** Where an update or delete starts: the region rid of expired records, the gateway, and the live target (NotFound otherwise). */
 function targetToChange(input: Record<string, unknown>, ctx: OperationContext) {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
+  const { now, r } = purgedRegion(ctx);
   const gatewayId = input.gatewayIdentifier as string;
   gatewayFor(r, gatewayId, now);
   const t = liveTarget(r, gatewayId, input.targetId as string, now);
@@ -416,9 +411,7 @@ export const deleteGatewayTarget: OperationHandler = (input, ctx) => {
 };
 
 export const synchronizeGatewayTargets: OperationHandler = async (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
+  const { now, r } = purgedRegion(ctx);
   const gatewayId = input.gatewayIdentifier as string;
   const g = gatewayFor(r, gatewayId, now);
   if (gatewayStatus(g, now) === "DELETING") throw new ServiceError("ConflictException", `Gateway ${gatewayId} is being deleted`);
