@@ -85,26 +85,19 @@ describe("constraints match the Cognito model", () => {
 
 const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, v: unknown) => schema.safeParse(v).success;
 
+/** The schema accepts every one of `good` and refuses every one of `bad` (each named when it fails). */
+function expectNames(schema: Parameters<typeof ok>[0], good: string[], bad: string[]) {
+  for (const v of good) expect(ok(schema, v), v).toBe(true);
+  for (const v of bad) expect(ok(schema, v), v).toBe(false);
+}
+
 describe("name rules", () => {
   it("pool names: word characters, spaces and + = , . @ -, up to 128", () => {
-    expect(ok(poolNameSchema, "agentcore-gateway-x1")).toBe(true);
-    expect(ok(poolNameSchema, "My pool+=,.@_-")).toBe(true);
-    expect(ok(poolNameSchema, "a".repeat(128))).toBe(true);
-    expect(ok(poolNameSchema, "a".repeat(129))).toBe(false);
-    expect(ok(poolNameSchema, "")).toBe(false);
-    expect(ok(poolNameSchema, "pool/one")).toBe(false);
-    expect(ok(poolNameSchema, "pool#1")).toBe(false);
+    expectNames(poolNameSchema, ["agentcore-gateway-x1", "My pool+=,.@_-", "a".repeat(128)], ["a".repeat(129), "", "pool/one", "pool#1"]);
   });
 
   it("domain prefixes: lowercase letters, digits, inner hyphens, no reserved words", () => {
-    expect(ok(domainPrefixSchema, "agentcore-gateway-x1")).toBe(true);
-    expect(ok(domainPrefixSchema, "a")).toBe(true);
-    expect(ok(domainPrefixSchema, "a".repeat(63))).toBe(true);
-    expect(ok(domainPrefixSchema, "a".repeat(64))).toBe(false);
-    expect(ok(domainPrefixSchema, "Upper")).toBe(false);
-    expect(ok(domainPrefixSchema, "-lead")).toBe(false);
-    expect(ok(domainPrefixSchema, "trail-")).toBe(false);
-    expect(ok(domainPrefixSchema, "has.dot")).toBe(false);
+    expectNames(domainPrefixSchema, ["agentcore-gateway-x1", "a", "a".repeat(63)], ["a".repeat(64), "Upper", "-lead", "trail-", "has.dot"]);
     for (const word of ["my-aws-domain", "amazonish", "cognito-test"]) {
       const r = domainPrefixSchema.safeParse(word);
       expect(r.success).toBe(false);
@@ -113,25 +106,14 @@ describe("name rules", () => {
   });
 
   it("resource server identifiers: printable ASCII without space, quote or backslash", () => {
-    expect(ok(resourceServerIdentifierSchema, "agentcore-gateway")).toBe(true);
-    expect(ok(resourceServerIdentifierSchema, "https://api.example.com/gateway")).toBe(true);
-    expect(ok(resourceServerIdentifierSchema, "has space")).toBe(false);
-    expect(ok(resourceServerIdentifierSchema, 'quo"te')).toBe(false);
-    expect(ok(resourceServerIdentifierSchema, "back\\slash")).toBe(false);
-    expect(ok(resourceServerIdentifierSchema, "x".repeat(257))).toBe(false);
-    expect(ok(resourceServerNameSchema, "AgentCore Gateway")).toBe(true);
-    expect(ok(resourceServerNameSchema, "bad/name")).toBe(false);
+    expectNames(resourceServerIdentifierSchema, ["agentcore-gateway", "https://api.example.com/gateway"], ["has space", 'quo"te', "back\\slash", "x".repeat(257)]);
+    expectNames(resourceServerNameSchema, ["AgentCore Gateway"], ["bad/name"]);
   });
 
   it("app client names and ids", () => {
-    expect(ok(clientNameSchema, "agentcore-gateway-client")).toBe(true);
-    expect(ok(clientNameSchema, "x".repeat(129))).toBe(false);
-    expect(ok(clientNameSchema, "bad:name")).toBe(false);
-    expect(ok(clientIdSchema, "4f0s6gk1rj6stbd3a1mrr7hvvu")).toBe(true);
-    expect(ok(clientIdSchema, "bad-id")).toBe(false);
-    expect(ok(poolIdSchema, "us-east-1_AbCdEfGhI")).toBe(true);
-    expect(ok(poolIdSchema, "us-east-1")).toBe(false);
-    expect(ok(poolIdSchema, "../us-east-1_x")).toBe(false);
+    expectNames(clientNameSchema, ["agentcore-gateway-client"], ["x".repeat(129), "bad:name"]);
+    expectNames(clientIdSchema, ["4f0s6gk1rj6stbd3a1mrr7hvvu"], ["bad-id"]);
+    expectNames(poolIdSchema, ["us-east-1_AbCdEfGhI"], ["us-east-1", "../us-east-1_x"]);
   });
 });
 

@@ -24,15 +24,20 @@ function iamForm(over: Partial<GatewayFormValues> = {}): GatewayFormValues {
   return { ...emptyGatewayForm("test01"), name: "my-gateway", roleMode: "arn", roleArn: ROLE, authorizerType: "AWS_IAM", jwtSource: "oidc", ...over };
 }
 
+/** The fields of the full CUSTOM_JWT form that read back unchanged from the gateway. */
+const FULL_JWT_HEAD = {
+  name: "support-tools",
+  description: "Tools for the support agents.",
+  roleMode: "arn",
+  newRoleName: "",
+  roleArn: ROLE,
+  authorizerType: "CUSTOM_JWT",
+  jwtSource: "oidc",
+} satisfies Partial<GatewayFormValues>;
+
 function fullJwtForm(): GatewayFormValues {
   return {
-    name: "support-tools",
-    description: "Tools for the support agents.",
-    roleMode: "arn",
-    newRoleName: "",
-    roleArn: ROLE,
-    authorizerType: "CUSTOM_JWT",
-    jwtSource: "oidc",
+    ...FULL_JWT_HEAD,
     cognito: emptyGatewayForm("test01").cognito,
     jwt: {
       discoveryUrl: ` ${COGNITO} `,
@@ -177,13 +182,7 @@ describe("gatewayToFormValues", () => {
 
   it("fills every field of the edit form from a full CUSTOM_JWT gateway", () => {
     expect(gatewayToFormValues(fullGateway)).toEqual({
-      name: "support-tools",
-      description: "Tools for the support agents.",
-      roleMode: "arn",
-      newRoleName: "",
-      roleArn: ROLE,
-      authorizerType: "CUSTOM_JWT",
-      jwtSource: "oidc",
+      ...FULL_JWT_HEAD,
       cognito: expect.any(Object),
       jwt: {
         discoveryUrl: COGNITO,

@@ -1,12 +1,10 @@
 // What the console sends to AgentCore Control for a target form, how an existing target fills the edit form, and where AWS field errors land.
-import type { CreateGatewayTargetRequest, GetGatewayTargetResponse } from "@aws-sdk/client-bedrock-agentcore-control";
+import type { ApiGatewayToolConfiguration, CreateGatewayTargetRequest, GetGatewayTargetResponse } from "@aws-sdk/client-bedrock-agentcore-control";
 import { describe, expect, it } from "vitest";
 import { emptyTargetForm, targetSchema, type TargetFormValues, type TargetType } from "./target";
+import { API_KEY_ARN, form as filledForm, LAMBDA_ARN, OAUTH_ARN, OPENAPI_YAML as OPENAPI, SMITHY } from "@/test/support/target-forms";
 import { awsTargetFieldListToFormErrors, targetToFormValues, targetTypeOf, toTargetRequest, type TargetFields } from "./target-mapping";
 
-const LAMBDA_ARN = "arn:aws:lambda:us-east-1:123456789012:function:weather-tools";
-const API_KEY_ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/pets-key";
-const OAUTH_ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/pets-oauth";
 const TOOLS = [
   {
     name: "get_weather",
@@ -15,31 +13,17 @@ const TOOLS = [
     outputSchema: { type: "object" as const, properties: { temperature: { type: "number" as const } } },
   },
 ];
-const OPENAPI = `openapi: 3.0.3
-info:
-  title: Pets
-  version: "1.0"
-paths:
-  /pets:
-    get:
-      operationId: listPets
-`;
-const SMITHY = JSON.stringify({ smithy: "2.0", shapes: { "example.weather#Weather": { type: "service", version: "1" } } });
-
 /** A form of the given type with no outbound authorization, then edited. */
-function form(type: TargetType, edit: (v: TargetFormValues) => void = () => {}): TargetFormValues {
-  const v = emptyTargetForm();
-  v.name = "weather";
-  v.type = type;
-  v.auth.type = "NONE";
-  v.lambda = { ...v.lambda, arn: LAMBDA_ARN, inline: JSON.stringify(TOOLS) };
-  v.openApi.inline = OPENAPI;
-  v.smithy.inline = SMITHY;
-  v.mcpServer.endpoint = "https://mcp.example.com/mcp";
-  v.apiGateway = { ...v.apiGateway, restApiId: "a1b2c3d4e5", stage: "prod" };
-  edit(v);
-  return v;
-}
+const form = (type: TargetType, edit: (v: TargetFormValues) => void = () => {}): TargetFormValues =>
+  filledForm(type, (v) => {
+    v.auth.type = "NONE";
+    v.lambda.inline = JSON.stringify(TOOLS);
+    v.openApi.inline = OPENAPI;
+    edit(v);
+  });
+
+/** The target configuration of the forms' API Gateway (REST API a1b2c3d4e5, stage prod) with these tools. */
+const petsApiGateway = (apiGatewayToolConfiguration: ApiGatewayToolConfiguration) => ({ mcp: { apiGateway: { restApiId: "a1b2c3d4e5", stage: "prod", apiGatewayToolConfiguration } } });
 
 /** What the server action sends: the schema's output, mapped. */
 const requestFor = (v: TargetFormValues) => toTargetRequest(targetSchema.parse(v));
@@ -115,30 +99,22 @@ describe("toTargetRequest: the target configuration of each type", () => {
         ],
       };
     });
-    expect(requestFor(v).targetConfiguration).toEqual({
-      mcp: {
-        apiGateway: {
-          restApiId: "a1b2c3d4e5",
-          stage: "prod",
-          apiGatewayToolConfiguration: {
-            toolFilters: [
-              { filterPath: "/pets/*", methods: ["GET", "POST"] },
-              { filterPath: "/orders", methods: ["DELETE"] },
-            ],
-            toolOverrides: [
-              { name: "list_pets", path: "/pets", method: "GET", description: "List the pets" },
-              { name: "add_pet", path: "/pets", method: "POST" },
-            ],
-          },
-        },
-      },
-    });
+    expect(requestFor(v).targetConfiguration).toEqual(
+      petsApiGateway({
+        toolFilters: [
+          { filterPath: "/pets/*", methods: ["GET", "POST"] },
+          { filterPath: "/orders", methods: ["DELETE"] },
+        ],
+        toolOverrides: [
+          { name: "list_pets", path: "/pets", method: "GET", description: "List the pets" },
+          { name: "add_pet", path: "/pets", method: "POST" },
+        ],
+      }),
+    );
   });
 
   it("API Gateway without overrides sends no toolOverrides", () => {
-    expect(requestFor(form("apiGateway")).targetConfiguration).toEqual({
-      mcp: { apiGateway: { restApiId: "a1b2c3d4e5", stage: "prod", apiGatewayToolConfiguration: { toolFilters: [{ filterPath: "/*", methods: ["GET"] }] } } },
-    });
+    expect(requestFor(form("apiGateway")).targetConfiguration).toEqual(petsApiGateway({ toolFilters: [{ filterPath: "/*", methods: ["GET"] }] }));
   });
 
   it("a blank description is left out; a description is sent as written", () => {
@@ -320,15 +296,7 @@ describe("targetToFormValues", () => {
   it("an API Gateway target: filters and overrides, a missing description as ''", () => {
     const v = targetToFormValues({
       name: "pets",
-      targetConfiguration: {
-        mcp: {
-          apiGateway: {
-            restApiId: "a1b2c3d4e5",
-            stage: "prod",
-            apiGatewayToolConfiguration: { toolFilters: [{ filterPath: "/pets", methods: ["GET", "POST"] }], toolOverrides: [{ name: "list_pets", path: "/pets", method: "GET" }] },
-          },
-        },
-      },
+      targetConfiguration: petsApiGateway({ toolFilters: [{ filterPath: "/pets", methods: ["GET", "POST"] }], toolOverrides: [{ name: "list_pets", path: "/pets", method: "GET" }] }),
     });
     expect(v.apiGateway).toEqual({
       restApiId: "a1b2c3d4e5",
@@ -441,21 +409,13 @@ describe("round trip: toTargetRequest(targetToFormValues(target)) is the target"
     },
     "API Gateway, filters and overrides, API key": {
       name: "pets-apigw",
-      targetConfiguration: {
-        mcp: {
-          apiGateway: {
-            restApiId: "a1b2c3d4e5",
-            stage: "prod",
-            apiGatewayToolConfiguration: {
-              toolFilters: [
-                { filterPath: "/pets", methods: ["GET", "POST"] },
-                { filterPath: "/pets/*", methods: ["DELETE"] },
-              ],
-              toolOverrides: [{ name: "list_pets", path: "/pets", method: "GET", description: "List the pets" }],
-            },
-          },
-        },
-      },
+      targetConfiguration: petsApiGateway({
+        toolFilters: [
+          { filterPath: "/pets", methods: ["GET", "POST"] },
+          { filterPath: "/pets/*", methods: ["DELETE"] },
+        ],
+        toolOverrides: [{ name: "list_pets", path: "/pets", method: "GET", description: "List the pets" }],
+      }),
       credentialProviderConfigurations: [{ credentialProviderType: "API_KEY", credentialProvider: { apiKeyCredentialProvider: { providerArn: API_KEY_ARN, credentialLocation: "HEADER" } } }],
     },
   };
@@ -515,6 +475,14 @@ describe("awsTargetFieldListToFormErrors", () => {
     ["gatewayIdentifier", "_form"],
     ["clientToken", "_form"],
     ["", "_form"],
+    ["targetConfiguration.mcp.openApiSchema.s3.bucketOwnerAccountId", "openApi.bucketOwner"],
+    ["targetConfiguration.mcp.smithyModel.s3.bucketOwnerAccountId", "smithy.bucketOwner"],
+    ["credentialProviderConfigurations[0].credentialProvider.oauthCredentialProvider.grantType", "auth.oauth.grantType"],
+    ["credentialProviderConfigurations[0].credentialProvider.oauthCredentialProvider.defaultReturnUrl", "auth.oauth.returnUrl"],
+    ["credentialProviderConfigurations[0].credentialProvider.oauthCredentialProvider.customParameters", "auth.oauth.customParameters"],
+    ["credentialProviderConfigurations[0].credentialProvider.apiKeyCredentialProvider.credentialParameterName", "auth.apiKey.parameterName"],
+    ["credentialProviderConfigurations[0].credentialProvider.apiKeyCredentialProvider.credentialPrefix", "auth.apiKey.prefix"],
+    ["credentialProviderConfigurations[0].credentialProvider.iamCredentialProvider.region", "auth.iamRegion"],
   ])("%j → %s", (name, key) => {
     expect(place(name)).toEqual([key]);
   });
@@ -535,18 +503,5 @@ describe("awsTargetFieldListToFormErrors", () => {
         "mcpServer",
       ),
     ).toEqual({ name: "Too long. Bad pattern.", "mcpServer.endpoint": "Invalid value.", _form: "Invalid value." });
-  });
-
-  it.each([
-    ["targetConfiguration.mcp.openApiSchema.s3.bucketOwnerAccountId", "openApi.bucketOwner"],
-    ["targetConfiguration.mcp.smithyModel.s3.bucketOwnerAccountId", "smithy.bucketOwner"],
-    ["credentialProviderConfigurations[0].credentialProvider.oauthCredentialProvider.grantType", "auth.oauth.grantType"],
-    ["credentialProviderConfigurations[0].credentialProvider.oauthCredentialProvider.defaultReturnUrl", "auth.oauth.returnUrl"],
-    ["credentialProviderConfigurations[0].credentialProvider.oauthCredentialProvider.customParameters", "auth.oauth.customParameters"],
-    ["credentialProviderConfigurations[0].credentialProvider.apiKeyCredentialProvider.credentialParameterName", "auth.apiKey.parameterName"],
-    ["credentialProviderConfigurations[0].credentialProvider.apiKeyCredentialProvider.credentialPrefix", "auth.apiKey.prefix"],
-    ["credentialProviderConfigurations[0].credentialProvider.iamCredentialProvider.region", "auth.iamRegion"],
-  ])("%j → %s", (name, key) => {
-    expect(place(name)).toEqual([key]);
   });
 });

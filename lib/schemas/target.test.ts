@@ -58,6 +58,11 @@ function issues(values: unknown): [string, string][] {
 
 const errorOn = (path: string, message: string) => ({ [path]: message });
 
+/** Each inline document of a `type` target is refused with its message at the inline field. */
+function expectRefused(type: "openApi" | "smithy", cases: [inline: string, message: string][]) {
+  for (const [inline, message] of cases) expect(fieldErrors(form(type, (v) => (v[type].inline = inline))), inline).toEqual(errorOn(`${type}.inline`, message));
+}
+
 describe("emptyTargetForm", () => {
   it("starts as a Lambda target with the gateway role and one GET filter for API Gateway", () => {
     expect(emptyTargetForm()).toEqual({
@@ -330,18 +335,18 @@ describe("OpenAPI targets", () => {
   });
 
   it("places YAML syntax errors", () => {
-    expect(withInline("openapi: 3.0.0\n\tinfo: {}\n")).toEqual(errorOn("openApi.inline", "Line 2, column 1: Tabs are not allowed for indentation in YAML — indent with spaces"));
-    expect(withInline("openapi: 3.0.0\nopenapi: 3.0.1\n")).toEqual(errorOn("openApi.inline", "Line 2, column 1: Duplicate key 'openapi' — each key may appear only once in a mapping"));
+    expectRefused("openApi", [
+      ["openapi: 3.0.0\n\tinfo: {}\n", "Line 2, column 1: Tabs are not allowed for indentation in YAML — indent with spaces"],
+      ["openapi: 3.0.0\nopenapi: 3.0.1\n", "Line 2, column 1: Duplicate key 'openapi' — each key may appear only once in a mapping"],
+    ]);
   });
 
   it("places what the document lacks or gets wrong", () => {
-    expect(withInline('{"openapi": "3.0.0"}')).toEqual(errorOn("openApi.inline", "Line 1, column 1: Missing 'info' — the document needs an info object with title and version"));
-    expect(withInline('{"swagger": "2.0"}')).toEqual(
-      errorOn("openApi.inline", "Line 1, column 13: Swagger 2.0 documents are not supported — AgentCore Gateway accepts OpenAPI 3.0 and 3.1; convert the document to OpenAPI 3"),
-    );
-    expect(withInline('openapi: 3.0.0\ninfo:\n  title: x\n  version: "1"\npaths: {}\n')).toEqual(
-      errorOn("openApi.inline", "Line 5, column 8: 'paths' defines no operations — AgentCore Gateway makes one tool per operation, so add at least one (get, post, ...)"),
-    );
+    expectRefused("openApi", [
+      ['{"openapi": "3.0.0"}', "Line 1, column 1: Missing 'info' — the document needs an info object with title and version"],
+      ['{"swagger": "2.0"}', "Line 1, column 13: Swagger 2.0 documents are not supported — AgentCore Gateway accepts OpenAPI 3.0 and 3.1; convert the document to OpenAPI 3"],
+      ['openapi: 3.0.0\ninfo:\n  title: x\n  version: "1"\npaths: {}\n', "Line 5, column 8: 'paths' defines no operations — AgentCore Gateway makes one tool per operation, so add at least one (get, post, ...)"],
+    ]);
   });
 });
 
@@ -353,12 +358,10 @@ describe("Smithy targets", () => {
   });
 
   it("refuses the IDL and a model without operations, with the position", () => {
-    expect(withInline('$version: "2"\nnamespace example.weather\n')).toEqual(
-      errorOn("smithy.inline", "Line 1, column 1: Only Smithy JSON AST models are supported, not the Smithy IDL — convert the model to its JSON AST (for example with `smithy ast`)"),
-    );
-    expect(withInline('{\n  "smithy": "2.0",\n  "shapes": {}\n}')).toEqual(
-      errorOn("smithy.inline", "Line 3, column 13: The model defines no service or operation shape — AgentCore Gateway makes its tools from operations"),
-    );
+    expectRefused("smithy", [
+      ['$version: "2"\nnamespace example.weather\n', "Line 1, column 1: Only Smithy JSON AST models are supported, not the Smithy IDL — convert the model to its JSON AST (for example with `smithy ast`)"],
+      ['{\n  "smithy": "2.0",\n  "shapes": {}\n}', "Line 3, column 13: The model defines no service or operation shape — AgentCore Gateway makes its tools from operations"],
+    ]);
   });
 });
 

@@ -69,6 +69,10 @@ export interface OperationContext {
 /** Returns the output structure (serialized from the model), or a RawResult to answer verbatim. */
 export type OperationHandler = (input: Record<string, unknown>, ctx: OperationContext) => unknown | Promise<unknown>;
 
+/** Names each handler by its operation: `{ createGateway }` serves `CreateGateway` (the AWS name is the handler's, capitalised). */
+export const operationsByName = (handlers: Record<string, OperationHandler>): Record<string, OperationHandler> =>
+  Object.fromEntries(Object.entries(handlers).map(([name, handler]) => [name[0].toUpperCase() + name.slice(1), handler]));
+
 export class RawResult {
   constructor(readonly response: SandboxResponse) {}
 }

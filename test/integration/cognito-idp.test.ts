@@ -52,19 +52,28 @@ async function newPool(name = unique("pool")) {
   return out.UserPool!.Id!;
 }
 
+/** Two new pools, the first holding a new domain (for the conflicts between them). */
+async function twoPoolsOneDomain(prefix: string) {
+  const a = await newPool();
+  const b = await newPool();
+  const domain = unique(prefix);
+  await client.send(new CreateUserPoolDomainCommand({ UserPoolId: a, Domain: domain }));
+  return { a, b, domain };
+}
+
+/** The resource server the console's quick create makes: the gateway's two scopes. */
+const GATEWAY_SERVER = {
+  Identifier: "agentcore-gateway",
+  Name: "AgentCore Gateway",
+  Scopes: [
+    { ScopeName: "invoke", ScopeDescription: "Call the gateway's tools" },
+    { ScopeName: "read", ScopeDescription: "List tools" },
+  ],
+};
+
 async function poolWithGatewayScopes() {
   const poolId = await newPool();
-  await client.send(
-    new CreateResourceServerCommand({
-      UserPoolId: poolId,
-      Identifier: "agentcore-gateway",
-      Name: "AgentCore Gateway",
-      Scopes: [
-        { ScopeName: "invoke", ScopeDescription: "Call the gateway's tools" },
-        { ScopeName: "read", ScopeDescription: "List tools" },
-      ],
-    }),
-  );
+  await client.send(new CreateResourceServerCommand({ UserPoolId: poolId, ...GATEWAY_SERVER }));
   return poolId;
 }
 
@@ -258,15 +267,7 @@ describe("resource servers", () => {
   it("create, describe and list them", async () => {
     const poolId = await poolWithGatewayScopes();
     const { ResourceServer } = await client.send(new DescribeResourceServerCommand({ UserPoolId: poolId, Identifier: "agentcore-gateway" }));
-    expect(ResourceServer).toEqual({
-      UserPoolId: poolId,
-      Identifier: "agentcore-gateway",
-      Name: "AgentCore Gateway",
-      Scopes: [
-        { ScopeName: "invoke", ScopeDescription: "Call the gateway's tools" },
-        { ScopeName: "read", ScopeDescription: "List tools" },
-      ],
-    });
+    expect(ResourceServer).toEqual({ UserPoolId: poolId, ...GATEWAY_SERVER });
     for (let i = 0; i < 4; i++) {
       await client.send(new CreateResourceServerCommand({ UserPoolId: poolId, Identifier: `https://api-${i}.example.com`, Name: `api ${i}` }));
     }
@@ -425,10 +426,7 @@ describe("domains", () => {
   });
 
   it("a domain is unique, one per pool, free of reserved words and well-formed", async () => {
-    const a = await newPool();
-    const b = await newPool();
-    const domain = unique("taken");
-    await client.send(new CreateUserPoolDomainCommand({ UserPoolId: a, Domain: domain }));
+    const { a, b, domain } = await twoPoolsOneDomain("taken");
     await fails(() => client.send(new CreateUserPoolDomainCommand({ UserPoolId: b, Domain: domain })), "InvalidParameterException", "Domain already associated with another user pool.");
     await fails(() => client.send(new CreateUserPoolDomainCommand({ UserPoolId: a, Domain: unique("second") })), "InvalidParameterException", "User pool already has a domain configured.");
     await fails(() => client.send(new CreateUserPoolDomainCommand({ UserPoolId: b, Domain: "my-cognito-login" })), "InvalidParameterException", "Domain cannot contain reserved word: cognito");
@@ -448,10 +446,7 @@ describe("domains", () => {
   });
 
   it("DeleteUserPoolDomain needs the right pool and domain, then frees the name", async () => {
-    const a = await newPool();
-    const b = await newPool();
-    const domain = unique("freed");
-    await client.send(new CreateUserPoolDomainCommand({ UserPoolId: a, Domain: domain }));
+    const { a, b, domain } = await twoPoolsOneDomain("freed");
     await fails(() => client.send(new DeleteUserPoolDomainCommand({ UserPoolId: b, Domain: domain })), "InvalidParameterException", "No such domain or user pool exists.");
     await fails(() => client.send(new DeleteUserPoolDomainCommand({ UserPoolId: a, Domain: unique("other") })), "InvalidParameterException", "No such domain or user pool exists.");
     await client.send(new DeleteUserPoolDomainCommand({ UserPoolId: a, Domain: domain }));

@@ -5,23 +5,13 @@ import { agentCoreClient, ROLE_ARN, seedGatewayTarget, startSandbox, useSandboxF
 import { ConsoleError } from "@/lib/aws/errors";
 import { createTarget, deleteTarget, getAllTargets, getTarget, listTargets, synchronizeTargets, updateTarget, type Target } from "@/lib/aws/targets";
 import { issuesToFieldErrors } from "@/lib/schemas/form-errors";
-import { emptyTargetForm, targetSchema, type OutboundAuthType, type TargetFormValues, type TargetType } from "@/lib/schemas/target";
+import { targetSchema, type OutboundAuthType, type TargetFormValues, type TargetType } from "@/lib/schemas/target";
 import { awsTargetFieldListToFormErrors, targetToFormValues, toTargetRequest, type TargetFields } from "@/lib/schemas/target-mapping";
+import { form } from "@/test/support/target-forms";
 
 const REGION = "us-west-2";
 const LAMBDA_ARN = "arn:aws:lambda:us-west-2:123456789012:function:weather-tools";
 const TOOLS = [{ name: "get_weather", description: "Current weather", inputSchema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } }];
-const OPENAPI = `openapi: 3.0.3
-info:
-  title: Pets
-  version: "1.0"
-paths:
-  /pets:
-    get:
-      operationId: listPets
-`;
-const SMITHY = JSON.stringify({ smithy: "2.0", shapes: { "example.weather#Weather": { type: "service", version: "1" }, "example.weather#GetForecast": { type: "operation" } } });
-
 let sandbox: TestSandbox;
 let gatewayId: string;
 let apiKeyArn: string;
@@ -32,23 +22,17 @@ const unique = (prefix: string) => `${prefix}-${++n}`;
 const token = () => `console-targets-token-${String(++tokens).padStart(20, "0")}`;
 
 /** A filled form of the given type and outbound auth (the form's defaults elsewhere), then edited. */
-function values(type: TargetType, auth: OutboundAuthType, edit: (v: TargetFormValues) => void = () => {}): TargetFormValues {
-  const v = emptyTargetForm();
-  v.name = unique(type.toLowerCase());
-  v.description = `A ${type} target`;
-  v.type = type;
-  v.lambda = { ...v.lambda, arn: LAMBDA_ARN, inline: JSON.stringify(TOOLS, null, 2) };
-  v.openApi.inline = OPENAPI;
-  v.smithy.inline = SMITHY;
-  v.mcpServer.endpoint = "https://mcp.example.com/mcp";
-  v.apiGateway = { restApiId: "a1b2c3d4e5", stage: "prod", filters: [{ path: "/pets", methods: ["GET", "POST"] }], overrides: [{ name: "list_pets", description: "List", path: "/pets", method: "GET" }] };
-  v.auth.type = auth;
-  v.auth.iamService = "execute-api";
-  v.auth.apiKey = { providerArn: apiKeyArn, location: "HEADER", parameterName: "x-api-key", prefix: "" };
-  v.auth.oauth = { providerArn: oauthArn, scopes: ["read"], grantType: "CLIENT_CREDENTIALS", customParameters: [], returnUrl: "" };
-  edit(v);
-  return v;
-}
+const values = (type: TargetType, auth: OutboundAuthType, edit: (v: TargetFormValues) => void = () => {}): TargetFormValues =>
+  form(type, (v) => {
+    v.name = unique(type.toLowerCase());
+    v.description = `A ${type} target`;
+    v.lambda = { ...v.lambda, arn: LAMBDA_ARN, inline: JSON.stringify(TOOLS, null, 2) };
+    v.apiGateway = { restApiId: "a1b2c3d4e5", stage: "prod", filters: [{ path: "/pets", methods: ["GET", "POST"] }], overrides: [{ name: "list_pets", description: "List", path: "/pets", method: "GET" }] };
+    v.auth.type = auth;
+    v.auth.apiKey = { providerArn: apiKeyArn, location: "HEADER", parameterName: "x-api-key", prefix: "" };
+    v.auth.oauth = { providerArn: oauthArn, scopes: ["read"], grantType: "CLIENT_CREDENTIALS", customParameters: [], returnUrl: "" };
+    edit(v);
+  });
 
 /** As the server action does: parse the form again, then map it. */
 const fieldsOf = (v: TargetFormValues): TargetFields => toTargetRequest(targetSchema.parse(v));

@@ -1,6 +1,6 @@
 // AgentCore Identity token vault (moto "responses"): API key and OAuth2 credential providers, secrets write-only.
 import crypto from "node:crypto";
-import { ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
+import { operationsByName, ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
 import { credentialProviderArn } from "../../../formats/arn";
 import { type ApiKeyProviderRecord, type Oauth2ProviderRecord, type RegionState } from "./models";
@@ -345,15 +345,8 @@ export const deleteOauth2CredentialProvider: OperationHandler = (input, ctx) => 
   return {};
 };
 
-export const credentialProviderOperations: Record<string, OperationHandler> = {
-  CreateApiKeyCredentialProvider: createApiKeyCredentialProvider,
-  GetApiKeyCredentialProvider: getApiKeyCredentialProvider,
-  ListApiKeyCredentialProviders: listApiKeyCredentialProviders,
-  UpdateApiKeyCredentialProvider: updateApiKeyCredentialProvider,
-  DeleteApiKeyCredentialProvider: deleteApiKeyCredentialProvider,
-  CreateOauth2CredentialProvider: createOauth2CredentialProvider,
-  GetOauth2CredentialProvider: getOauth2CredentialProvider,
-  ListOauth2CredentialProviders: listOauth2CredentialProviders,
-  UpdateOauth2CredentialProvider: updateOauth2CredentialProvider,
-  DeleteOauth2CredentialProvider: deleteOauth2CredentialProvider,
-};
+export const credentialProviderOperations = operationsByName({
+  createApiKeyCredentialProvider, getApiKeyCredentialProvider, listApiKeyCredentialProviders, updateApiKeyCredentialProvider,
+  deleteApiKeyCredentialProvider, createOauth2CredentialProvider, getOauth2CredentialProvider, listOauth2CredentialProviders,
+  updateOauth2CredentialProvider, deleteOauth2CredentialProvider,
+});

@@ -1,6 +1,6 @@
 // AgentCore Control wire handlers (moto "responses"): gateway operations on top of the state in models.ts.
 import crypto from "node:crypto";
-import { ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
+import { operationsByName, ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { startTransition } from "../../core/lifecycle";
 import { summarize, type FieldError } from "../../core/validate";
 import {
@@ -33,6 +33,14 @@ const notFound = (id: string) => new ServiceError("ResourceNotFoundException", `
 
 export function region(ctx: OperationContext): RegionState {
   return regionState(agentCoreState(ctx.store), ctx.region);
+}
+
+/** The caller's region rid of the records whose deletion has finished, and the time it was read at. */
+export function purgedRegion(ctx: OperationContext): { now: number; r: RegionState } {
+  const now = ctx.now();
+  const r = region(ctx);
+  purge(r, now);
+  return { now, r };
 }
 
 export function existingRegion(ctx: OperationContext): RegionState | undefined {
@@ -110,9 +118,7 @@ export function paramsHash(input: Record<string, unknown>): string {
 }
 
 export const createGateway: OperationHandler = (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
+  const { now, r } = purgedRegion(ctx);
   const token = input.clientToken as string | undefined;
   const hash = paramsHash(input);
   if (token) {
@@ -197,13 +203,17 @@ export const listGateways: OperationHandler = (input, ctx) => {
   };
 };
 
-export const updateGateway: OperationHandler = (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
+/** Where an update or delete starts: the region rid of expired records, and the live gateway (NotFound when there is none). */
+function gatewayToChange(input: Record<string, unknown>, ctx: OperationContext) {
+  const { now, r } = purgedRegion(ctx);
   const id = input.gatewayIdentifier as string;
   const g = liveGateway(r, id, now);
   if (!g) throw notFound(id);
+  return { now, r, id, g };
+}
+
+export const updateGateway: OperationHandler = (input, ctx) => {
+  const { now, r, id, g } = gatewayToChange(input, ctx);
   if (gatewayStatus(g, now) === "DELETING") throw new ServiceError("ConflictException", `Gateway ${id} is being deleted`);
   if (input.authorizerType !== g.authorizerType) {
     throw fieldError(
@@ -229,12 +239,7 @@ export const updateGateway: OperationHandler = (input, ctx) => {
 };
 
 export const deleteGateway: OperationHandler = (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
-  const id = input.gatewayIdentifier as string;
-  const g = liveGateway(r, id, now);
-  if (!g) throw notFound(id);
+  const { now, r, id, g } = gatewayToChange(input, ctx);
   if (gatewayStatus(g, now) !== "DELETING") {
     const targets = liveTargets(r, id, now);
     if (targets.length) {
@@ -246,10 +251,6 @@ export const deleteGateway: OperationHandler = (input, ctx) => {
   return { gatewayId: g.gatewayId, status: "DELETING" };
 };
 
-export const gatewayOperations: Record<string, OperationHandler> = {
-  CreateGateway: createGateway,
-  GetGateway: getGateway,
-  ListGateways: listGateways,
-  UpdateGateway: updateGateway,
-  DeleteGateway: deleteGateway,
-};
+export const gatewayOperations = operationsByName({
+  createGateway, getGateway, listGateways, updateGateway, deleteGateway,
+});

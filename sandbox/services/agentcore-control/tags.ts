@@ -1,5 +1,5 @@
 // AgentCore Control tagging (TagResource, UntagResource, ListTagsForResource): gateways are taggable, targets are not.
-import { ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
+import { operationsByName, ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { parseArn } from "../../../formats/arn";
 import { dict } from "../../core/dict";
 import { existingRegion, fieldError, region } from "./responses";
@@ -58,8 +58,6 @@ export const untagResource: OperationHandler = (input, ctx) => {
 
 export const listTagsForResource: OperationHandler = (input, ctx) => ({ tags: { ...(taggedGateway(input, ctx, false).tags ?? {}) } });
 
-export const tagOperations: Record<string, OperationHandler> = {
-  TagResource: tagResource,
-  UntagResource: untagResource,
-  ListTagsForResource: listTagsForResource,
-};
+export const tagOperations = operationsByName({
+  tagResource, untagResource, listTagsForResource,
+});

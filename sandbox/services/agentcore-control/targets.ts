@@ -1,14 +1,13 @@
 // AgentCore Control gateway targets (moto "responses"): CRUD, synchronization and the service's rules per target type.
 import { dict } from "../../core/dict";
 import { MAX_NESTING_DEPTH, tooDeep } from "../../core/limits";
-import { ServiceError, type OperationHandler } from "../../core/types";
+import { operationsByName, ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { startTransition } from "../../core/lifecycle";
 import {
   gatewayStatus,
   lastSynchronizedAt,
   liveGateway,
   liveTargets,
-  purge,
   randomSuffix,
   targetStatus,
   targetView,
@@ -16,7 +15,7 @@ import {
   type RegionState,
   type TargetRecord,
 } from "./models";
-import { decodeToken, encodeToken, existingRegion, fieldError, paramsHash, region, validationException } from "./responses";
+import { decodeToken, encodeToken, existingRegion, fieldError, paramsHash, purgedRegion, validationException } from "./responses";
 import { mcpToolSchemaProblems, openApiProblems, smithyProblems } from "./schemas";
 import { fetchMcpServerTools } from "../gateway-runtime/targets/mcp-server";
 import type { SyncedTool } from "../gateway-runtime/tools";
@@ -275,9 +274,7 @@ function checkName(r: RegionState, gatewayId: string, name: string, now: number,
 }
 
 export const createGatewayTarget: OperationHandler = async (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
+  const { now, r } = purgedRegion(ctx);
   const gatewayId = input.gatewayIdentifier as string;
   const token = input.clientToken as string | undefined;
   const hash = paramsHash(input);
@@ -358,13 +355,17 @@ export const listGatewayTargets: OperationHandler = (input, ctx) => {
   };
 };
 
-export const updateGatewayTarget: OperationHandler = async (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
+/** Where an update or delete starts: the region rid of expired records, the gateway, and the live target (NotFound otherwise). */
+function targetToChange(input: Record<string, unknown>, ctx: OperationContext) {
+  const { now, r } = purgedRegion(ctx);
   const gatewayId = input.gatewayIdentifier as string;
   gatewayFor(r, gatewayId, now);
   const t = liveTarget(r, gatewayId, input.targetId as string, now);
+  return { now, r, gatewayId, t };
+}
+
+export const updateGatewayTarget: OperationHandler = async (input, ctx) => {
+  const { now, r, gatewayId, t } = targetToChange(input, ctx);
   const status = targetStatus(t, now)!;
   if (TRANSITIONAL.has(status)) throw new ServiceError("ConflictException", `Target ${t.targetId} is ${status}; wait until it is no longer ${status.toLowerCase()}`);
   const { kind, member } = targetKind(input.targetConfiguration as Obj);
@@ -401,12 +402,7 @@ export const updateGatewayTarget: OperationHandler = async (input, ctx) => {
 };
 
 export const deleteGatewayTarget: OperationHandler = (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
-  const gatewayId = input.gatewayIdentifier as string;
-  gatewayFor(r, gatewayId, now);
-  const t = liveTarget(r, gatewayId, input.targetId as string, now);
+  const { now, t } = targetToChange(input, ctx);
   if (targetStatus(t, now) !== "DELETING") {
     t.transition = startTransition(now, ctx.settings.lifecycleDelayMs, "DELETING", null);
     t.updatedAt = new Date(now).toISOString();
@@ -415,9 +411,7 @@ export const deleteGatewayTarget: OperationHandler = (input, ctx) => {
 };
 
 export const synchronizeGatewayTargets: OperationHandler = async (input, ctx) => {
-  const now = ctx.now();
-  const r = region(ctx);
-  purge(r, now);
+  const { now, r } = purgedRegion(ctx);
   const gatewayId = input.gatewayIdentifier as string;
   const g = gatewayFor(r, gatewayId, now);
   if (gatewayStatus(g, now) === "DELETING") throw new ServiceError("ConflictException", `Gateway ${gatewayId} is being deleted`);
@@ -464,11 +458,6 @@ export const synchronizeGatewayTargets: OperationHandler = async (input, ctx) =>
   };
 };
 
-export const targetOperations: Record<string, OperationHandler> = {
-  CreateGatewayTarget: createGatewayTarget,
-  GetGatewayTarget: getGatewayTarget,
-  ListGatewayTargets: listGatewayTargets,
-  UpdateGatewayTarget: updateGatewayTarget,
-  DeleteGatewayTarget: deleteGatewayTarget,
-  SynchronizeGatewayTargets: synchronizeGatewayTargets,
-};
+export const targetOperations = operationsByName({
+  createGatewayTarget, getGatewayTarget, listGatewayTargets, updateGatewayTarget, deleteGatewayTarget, synchronizeGatewayTargets,
+});

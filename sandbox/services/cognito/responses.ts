@@ -1,5 +1,5 @@
 // Cognito user pools wire handlers (moto "responses"): pools, resource servers, app clients, domains.
-import { ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
+import { operationsByName, ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { startTransition } from "../../core/lifecycle";
 import { SANDBOX_ACCOUNT_ID } from "../../core/constants";
 import { generateSigningKey } from "./jwt";
@@ -440,19 +440,8 @@ export const deleteUserPoolDomain: OperationHandler = (input, ctx) => {
   return {};
 };
 
-export const cognitoOperations: Record<string, OperationHandler> = {
-  CreateUserPool: createUserPool,
-  ListUserPools: listUserPools,
-  DescribeUserPool: describeUserPool,
-  DeleteUserPool: deleteUserPool,
-  CreateResourceServer: createResourceServer,
-  ListResourceServers: listResourceServers,
-  DescribeResourceServer: describeResourceServer,
-  CreateUserPoolClient: createUserPoolClient,
-  DescribeUserPoolClient: describeUserPoolClient,
-  ListUserPoolClients: listUserPoolClients,
-  DeleteUserPoolClient: deleteUserPoolClient,
-  CreateUserPoolDomain: createUserPoolDomain,
-  DescribeUserPoolDomain: describeUserPoolDomain,
-  DeleteUserPoolDomain: deleteUserPoolDomain,
-};
+export const cognitoOperations = operationsByName({
+  createUserPool, listUserPools, describeUserPool, deleteUserPool, createResourceServer, listResourceServers,
+  describeResourceServer, createUserPoolClient, describeUserPoolClient, listUserPoolClients, deleteUserPoolClient,
+  createUserPoolDomain, describeUserPoolDomain, deleteUserPoolDomain,
+});

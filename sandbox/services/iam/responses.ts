@@ -1,6 +1,6 @@
 // IAM wire handlers (moto "responses"): role operations on top of the state in models.ts. The core decodes the
 // awsQuery form and encodes the XML from the model; handlers return plain objects or throw ServiceError.
-import { ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
+import { operationsByName, ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { policyDocumentProblem, type PolicyKind } from "./documents";
 import { AWS_MANAGED_POLICY_DOCUMENTS } from "./aws-managed-policies";
 import {
@@ -372,22 +372,8 @@ export const deletePolicy: OperationHandler = (input, ctx) => {
   return {};
 };
 
-export const roleOperations: Record<string, OperationHandler> = {
-  CreateRole: createRole,
-  GetRole: getRoleOp,
-  ListRoles: listRoles,
-  DeleteRole: deleteRole,
-  UpdateAssumeRolePolicy: updateAssumeRolePolicy,
-  PutRolePolicy: putRolePolicy,
-  GetRolePolicy: getRolePolicy,
-  ListRolePolicies: listRolePolicies,
-  DeleteRolePolicy: deleteRolePolicy,
-  AttachRolePolicy: attachRolePolicy,
-  DetachRolePolicy: detachRolePolicy,
-  ListAttachedRolePolicies: listAttachedRolePolicies,
-  TagRole: tagRole,
-  CreatePolicy: createPolicy,
-  GetPolicy: getPolicy,
-  GetPolicyVersion: getPolicyVersion,
-  DeletePolicy: deletePolicy,
-};
+export const roleOperations = operationsByName({
+  createRole, getRole: getRoleOp, listRoles, deleteRole, updateAssumeRolePolicy, putRolePolicy, getRolePolicy, listRolePolicies,
+  deleteRolePolicy, attachRolePolicy, detachRolePolicy, listAttachedRolePolicies, tagRole, createPolicy, getPolicy,
+  getPolicyVersion, deletePolicy,
+});

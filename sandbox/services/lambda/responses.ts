@@ -1,6 +1,6 @@
 // Lambda operation handlers (moto "responses"): functions, code, invocations and resource policies.
 import crypto from "node:crypto";
-import { RawResult, ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
+import { operationsByName, RawResult, ServiceError, type OperationContext, type OperationHandler } from "../../core/types";
 import { validateShape, type FieldError } from "../../core/validate";
 import { dict } from "../../core/dict";
 import {
@@ -295,14 +295,7 @@ const removePermission: OperationHandler = (input, ctx) => {
   return {};
 };
 
-export const lambdaOperations: Record<string, OperationHandler> = {
-  CreateFunction: createFunction,
-  GetFunction: getFunction,
-  ListFunctions: listFunctions,
-  UpdateFunctionCode: updateFunctionCode,
-  DeleteFunction: deleteFunction,
-  Invoke: invoke,
-  AddPermission: addPermission,
-  GetPolicy: getPolicy,
-  RemovePermission: removePermission,
-};
+export const lambdaOperations = operationsByName({
+  createFunction, getFunction, listFunctions, updateFunctionCode, deleteFunction, invoke, addPermission, getPolicy,
+  removePermission,
+});
