@@ -10,7 +10,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { NoValue } from "@/components/ui/detail-list";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/ui/format";
 import { DeleteProviderDialog } from "./delete-provider-dialog";
 
@@ -74,20 +74,7 @@ function ProvidersTable<P extends CredentialProvider>({
 }) {
   return (
     <Table aria-label={`${PROVIDER_NOUN[kind]}s`}>
-      <THead>
-        <tr>
-          <Th scope="col">Name</Th>
-          {columns.map((c) => (
-            <Th key={c.header} scope="col">
-              {c.header}
-            </Th>
-          ))}
-          <Th scope="col">Created / updated</Th>
-          <Th scope="col">
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Name", ...columns.map((c) => c.header), "Created / updated"]} actions />
       <TBody>
         {items.map((p) => (
           <Tr key={p.credentialProviderArn}>

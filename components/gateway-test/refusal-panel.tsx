@@ -7,19 +7,14 @@ import { fixAllowedClientsAction } from "@/lib/actions/gateway-test";
 import type { Refusal, RefusalReason } from "@/lib/models/gateway-test";
 import { Callout } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Th, Tr } from "@/components/ui/table";
 import { ExchangeView } from "./exchange-view";
 import type { ExchangeMessage } from "@/lib/models/gateway-test";
 
 function DecodedTable({ label, values }: { label: string; values: Record<string, unknown> }) {
   return (
     <Table aria-label={label}>
-      <THead>
-        <tr>
-          <Th scope="col">Name</Th>
-          <Th scope="col">Value</Th>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Name", "Value"]} />
       <TBody>
         {Object.entries(values).map(([k, v]) => (
           <Tr key={k}>

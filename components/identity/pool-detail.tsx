@@ -8,7 +8,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyValue } from "@/components/ui/copy-value";
 import { BadgeList, DetailList, DetailRow } from "@/components/ui/detail-list";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { formatDateTime, formatDuration } from "@/components/ui/format";
 import { ClientSecret } from "./client-secret";
 import { DomainStatusBadge } from "./domain-status";
@@ -116,13 +116,7 @@ export function PoolDetailView({ pool }: { pool: PoolDetail }) {
         <CardContent className="p-0">
           {pool.resourceServers.length ? (
             <Table aria-label="Resource servers">
-              <THead>
-                <tr>
-                  <Th scope="col">Identifier</Th>
-                  <Th scope="col">Name</Th>
-                  <Th scope="col">Scopes</Th>
-                </tr>
-              </THead>
+              <HeaderRow columns={["Identifier", "Name", "Scopes"]} />
               <TBody>
                 {pool.resourceServers.map((rs) => (
                   <Tr key={rs.identifier}>

@@ -7,7 +7,7 @@ import type { TestToken } from "@/lib/models/identity";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Th, Tr } from "@/components/ui/table";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { formatDateTime, formatRelative } from "@/components/ui/format";
 
@@ -25,12 +25,7 @@ function useNow(everyMs = 1000): number {
 function ClaimsTable({ label, values, now }: { label: string; values: Record<string, unknown>; now: number }) {
   return (
     <Table aria-label={label}>
-      <THead>
-        <tr>
-          <Th scope="col">Claim</Th>
-          <Th scope="col">Value</Th>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Claim", "Value"]} />
       <TBody>
         {Object.entries(values).map(([k, v]) => (
           <Tr key={k}>
