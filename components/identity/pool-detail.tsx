@@ -6,7 +6,7 @@ import { newGatewayHref } from "@/lib/schemas/cognito";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyValue } from "@/components/ui/copy-value";
+import { CopyRow, CopyValue } from "@/components/ui/copy-value";
 import { BadgeList, DetailList, DetailRow } from "@/components/ui/detail-list";
 import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { formatDateTime, formatDuration } from "@/components/ui/format";
@@ -39,9 +39,7 @@ function AppClientCard({ pool, client: c }: { pool: PoolDetail; client: AppClien
         </div>
       </div>
       <DetailList labelWidth={LABEL_WIDTH}>
-        <DetailRow label="Client id">
-          <CopyValue value={c.clientId} label={`Copy client id of ${c.clientName}`} />
-        </DetailRow>
+        <CopyRow label="Client id" value={c.clientId} copyLabel={`Copy client id of ${c.clientName}`} />
         {c.hasSecret ? (
           <DetailRow label="Client secret">
             <ClientSecret poolId={pool.id} clientId={c.clientId} />
@@ -92,12 +90,8 @@ export function PoolDetailView({ pool }: { pool: PoolDetail }) {
                 <span className="text-muted-foreground">No domain: the pool has no token endpoint.</span>
               )}
             </DetailRow>
-            <DetailRow label="Token endpoint">
-              <CopyValue value={pool.tokenEndpoint} label="Copy token endpoint" />
-            </DetailRow>
-            <DetailRow label="User pool id">
-              <CopyValue value={pool.id} label="Copy user pool id" />
-            </DetailRow>
+            <CopyRow label="Token endpoint" value={pool.tokenEndpoint} copyLabel="Copy token endpoint" />
+            <CopyRow label="User pool id" value={pool.id} copyLabel="Copy user pool id" />
             <DetailRow label="ARN">
               <code className="break-all font-mono text-xs">{pool.arn}</code>
             </DetailRow>

@@ -1,7 +1,7 @@
 // A role's page body: ARN, tags, trust policy, inline and attached policies.
 import type { PolicyText } from "@/lib/models/roles";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyValue } from "@/components/ui/copy-value";
+import { CopyRow } from "@/components/ui/copy-value";
 import { DetailList, DetailRow, NoValue } from "@/components/ui/detail-list";
 import { formatDateTime } from "@/components/ui/format";
 import { PolicyJson } from "./policy-json";
@@ -26,9 +26,7 @@ export function RoleDetail({ role }: { role: RoleDetailData }) {
         </CardHeader>
         <CardContent>
           <DetailList>
-            <DetailRow label="Role ARN">
-              <CopyValue value={role.roleArn} label="Copy role ARN" />
-            </DetailRow>
+            <CopyRow label="Role ARN" value={role.roleArn} copyLabel="Copy role ARN" />
             <DetailRow label="Description">{role.description || <NoValue />}</DetailRow>
             <DetailRow label="Created">{formatDateTime(role.createdAt)}</DetailRow>
             <DetailRow label="Tags">

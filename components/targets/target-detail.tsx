@@ -3,7 +3,7 @@ import type { Target } from "@/lib/models/targets";
 import { targetTypeOf } from "@/lib/schemas/target-mapping";
 import { OUTBOUND_AUTH_LABELS, TARGET_TYPE_LABELS } from "@/lib/schemas/labels";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyValue } from "@/components/ui/copy-value";
+import { CopyRow } from "@/components/ui/copy-value";
 import { DetailList, DetailRow, NoValue } from "@/components/ui/detail-list";
 import { formatDateTime } from "@/components/ui/format";
 import { OperationsTable } from "./operations-table";
@@ -36,9 +36,7 @@ export function TargetDetail({ target: t }: { target: Target }) {
             <DetailRow label="Description">{t.description || <NoValue />}</DetailRow>
             {mcp?.lambda ? (
               <>
-                <DetailRow label="Lambda function">
-                  <CopyValue value={mcp.lambda.lambdaArn} label="Copy function ARN" />
-                </DetailRow>
+                <CopyRow label="Lambda function" value={mcp.lambda.lambdaArn} copyLabel="Copy function ARN" />
                 <DetailRow label="Tool schema">{schemaSource(mcp.lambda.toolSchema)}</DetailRow>
               </>
             ) : null}
@@ -64,9 +62,7 @@ export function TargetDetail({ target: t }: { target: Target }) {
               {provider?.iamCredentialProvider ? <span className="ml-2 text-xs text-muted-foreground">signs for {provider.iamCredentialProvider.service}</span> : null}
             </DetailRow>
             {providerArn ? (
-              <DetailRow label="Credential provider">
-                <CopyValue value={providerArn} label="Copy provider ARN" />
-              </DetailRow>
+              <CopyRow label="Credential provider" value={providerArn} copyLabel="Copy provider ARN" />
             ) : null}
             {provider?.oauthCredentialProvider ? <DetailRow label="Scopes">{(provider.oauthCredentialProvider.scopes ?? []).join(" ") || "—"}</DetailRow> : null}
             <DetailRow label="Created">{formatDateTime(t.createdAt)}</DetailRow>
