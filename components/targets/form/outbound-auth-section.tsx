@@ -11,6 +11,7 @@ import {
 } from "@/lib/schemas/target";
 import type { ZodFormApi } from "@/components/forms/use-zod-form";
 import { ListEditor } from "@/components/ui/list-editor";
+import { RadioCard } from "@/components/ui/radio-card";
 
 export type ProviderOption = { name: string; arn: string };
 export type ProviderOptions = { apiKey: ProviderOption[]; oauth: ProviderOption[] };
@@ -77,13 +78,7 @@ export function OutboundAuthSection({
         <legend className="text-sm font-medium">Outbound auth</legend>
         <div className="grid grid-cols-2 gap-3">
           {allowed.map((t) => (
-            <label key={t} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent">
-              <input type="radio" name="outbound-auth" className="mt-0.5" checked={a.type === t} onChange={() => set("auth.type", t)} />
-              <span>
-                <span className="block font-medium">{OUTBOUND_AUTH_LABELS[t]}</span>
-                <span className="block text-xs text-muted-foreground">{HINTS[t]}</span>
-              </span>
-            </label>
+            <RadioCard key={t} name="outbound-auth" checked={a.type === t} onChange={() => set("auth.type", t)} label={OUTBOUND_AUTH_LABELS[t]} hint={HINTS[t]} />
           ))}
         </div>
         {errors["auth.type"] ? <p className="text-xs font-medium text-destructive">{errors["auth.type"]}</p> : null}
