@@ -4,6 +4,7 @@ import { useState } from "react";
 import { connectGatewayAction } from "@/lib/actions/gateway-test";
 import type { TestAuth, TestConnection, TestRefused, TestTool } from "@/lib/models/gateway-test";
 import { Callout } from "@/components/ui/alert";
+import { FailureCallout } from "@/components/ui/error-callout";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle, TitledCard } from "@/components/ui/card";
 import { AuthPicker } from "./auth-picker";
@@ -63,12 +64,7 @@ export function GatewayTestPanel({ gateway }: { gateway: TestPanelGateway }) {
       <div aria-live="polite" className="space-y-5">
         {pending ? <p className="text-sm text-muted-foreground">Connecting to the gateway…</p> : null}
         {notice ? <Callout role="status">{notice}</Callout> : null}
-        {failure ? (
-          <Callout tone="danger" role="alert">
-            {failure.message}
-            {failure.errorName ? <span className="ml-2 font-mono text-xs text-muted-foreground">{failure.errorName}</span> : null}
-          </Callout>
-        ) : null}
+        {failure ? <FailureCallout failure={failure} /> : null}
         {refused ? (
           <RefusalPanel
             gatewayId={gateway.gatewayId}
