@@ -43,6 +43,20 @@ type Props = {
   createProvider?: (kind: "apiKey" | "oauth", onCreated: (p: ProviderOption) => void) => ReactNode;
 };
 
+/** The two target types described by one schema document: how its field is labelled and which files it takes. */
+const SCHEMA_DOCUMENTS = {
+  openApi: {
+    label: "OpenAPI document",
+    inlineHint: "OpenAPI 3.0 or 3.1, JSON or YAML. Each operation becomes a tool named after its operationId.",
+    accept: ".json,.yaml,.yml,application/json,application/yaml",
+  },
+  smithy: {
+    label: "Smithy model",
+    inlineHint: "A Smithy JSON AST model with a service shape; its operations become tools.",
+    accept: ".json,application/json",
+  },
+} as const;
+
 export function TargetForm(props: Props) {
   const draftKey = props.mode === "edit" ? `target:${props.gatewayId}:${props.targetId}` : `target:${props.gatewayId}:new`;
   const form = useZodForm<TargetFormValues>(targetSchema, props.initial, { draft: { key: draftKey } });
@@ -148,24 +162,7 @@ export function TargetForm(props: Props) {
               />
             </>
           ) : null}
-          {values.type === "openApi" ? (
-            <SchemaSourceField
-              base="openApi"
-              label="OpenAPI document"
-              inlineHint="OpenAPI 3.0 or 3.1, JSON or YAML. Each operation becomes a tool named after its operationId."
-              accept=".json,.yaml,.yml,application/json,application/yaml"
-              form={form}
-            />
-          ) : null}
-          {values.type === "smithy" ? (
-            <SchemaSourceField
-              base="smithy"
-              label="Smithy model"
-              inlineHint="A Smithy JSON AST model with a service shape; its operations become tools."
-              accept=".json,application/json"
-              form={form}
-            />
-          ) : null}
+          {values.type === "openApi" || values.type === "smithy" ? <SchemaSourceField key={values.type} base={values.type} {...SCHEMA_DOCUMENTS[values.type]} form={form} /> : null}
           {values.type === "mcpServer" ? (
             <Field id="mcp-endpoint" label="MCP server endpoint" required error={errors["mcpServer.endpoint"]} hint="The server's streamable HTTP endpoint, over https. Synchronize after it changes its tools.">
               {(p) => (
