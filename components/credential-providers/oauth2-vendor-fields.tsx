@@ -12,6 +12,7 @@ import {
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import type { ZodFormApi } from "@/components/forms/use-zod-form";
+import { RadioCard } from "@/components/ui/radio-card";
 
 type Form = ZodFormApi<Oauth2ProviderFormValues>;
 
@@ -82,13 +83,7 @@ function CustomDiscovery({ form, idPrefix }: { form: Form; idPrefix: string }) {
         <legend className="text-sm font-medium">Describe the authorization server by</legend>
         <div className="grid grid-cols-2 gap-3">
           {modes.map((m) => (
-            <label key={m.value} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent">
-              <input type="radio" name={`${idPrefix}-discovery-mode`} value={m.value} className="mt-0.5" checked={values.discoveryMode === m.value} onChange={() => set("discoveryMode", m.value)} />
-              <span>
-                <span className="block font-medium">{m.label}</span>
-                <span className="block text-xs text-muted-foreground">{m.hint}</span>
-              </span>
-            </label>
+            <RadioCard key={m.value} name={`${idPrefix}-discovery-mode`} value={m.value} checked={values.discoveryMode === m.value} onChange={() => set("discoveryMode", m.value)} label={m.label} hint={m.hint} />
           ))}
         </div>
       </fieldset>

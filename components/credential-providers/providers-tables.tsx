@@ -10,7 +10,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { NoValue } from "@/components/ui/detail-list";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/ui/format";
 import { DeleteProviderDialog } from "./delete-provider-dialog";
 
@@ -74,20 +74,7 @@ function ProvidersTable<P extends CredentialProvider>({
 }) {
   return (
     <Table aria-label={`${PROVIDER_NOUN[kind]}s`}>
-      <THead>
-        <tr>
-          <Th scope="col">Name</Th>
-          {columns.map((c) => (
-            <Th key={c.header} scope="col">
-              {c.header}
-            </Th>
-          ))}
-          <Th scope="col">Created / updated</Th>
-          <Th scope="col">
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Name", ...columns.map((c) => c.header), "Created / updated"]} actions />
       <TBody>
         {items.map((p) => (
           <Tr key={p.credentialProviderArn}>
@@ -153,31 +140,31 @@ function EmptyState({ icon, title, children, href, action }: { icon: ReactNode; 
   );
 }
 
-export function ApiKeyProvidersEmpty() {
-  return (
-    <EmptyState
-      icon={<KeyRound className="size-9 text-muted-foreground" aria-hidden="true" />}
-      title="No API key providers in this region yet"
-      href="/credential-providers/api-key/new"
-      action="Create API key provider"
-    >
-      An API key provider keeps a target API&apos;s key in the token vault, so the gateway can send it without your agents ever seeing it.
-    </EmptyState>
-  );
+/** What an empty list of each kind says, and where it sends the user to make the first one. */
+const EMPTY = {
+  apiKey: {
+    icon: <KeyRound className="size-9 text-muted-foreground" aria-hidden="true" />,
+    title: "No API key providers in this region yet",
+    href: "/credential-providers/api-key/new",
+    action: "Create API key provider",
+    text: "An API key provider keeps a target API's key in the token vault, so the gateway can send it without your agents ever seeing it.",
+  },
+  oauth: {
+    icon: <ShieldCheck className="size-9 text-muted-foreground" aria-hidden="true" />,
+    title: "No OAuth2 providers in this region yet",
+    href: "/credential-providers/oauth2/new",
+    action: "Create OAuth2 provider",
+    text: "An OAuth2 provider lets the gateway get tokens from Google, GitHub, Slack, Microsoft or your own authorization server to call a target.",
+  },
+};
+
+function ProvidersEmpty({ kind }: { kind: keyof typeof EMPTY }) {
+  const { text, ...rest } = EMPTY[kind];
+  return <EmptyState {...rest}>{text}</EmptyState>;
 }
 
-export function Oauth2ProvidersEmpty() {
-  return (
-    <EmptyState
-      icon={<ShieldCheck className="size-9 text-muted-foreground" aria-hidden="true" />}
-      title="No OAuth2 providers in this region yet"
-      href="/credential-providers/oauth2/new"
-      action="Create OAuth2 provider"
-    >
-      An OAuth2 provider lets the gateway get tokens from Google, GitHub, Slack, Microsoft or your own authorization server to call a target.
-    </EmptyState>
-  );
-}
+export const ApiKeyProvidersEmpty = () => <ProvidersEmpty kind="apiKey" />;
+export const Oauth2ProvidersEmpty = () => <ProvidersEmpty kind="oauth" />;
 
 export function ProvidersTableSkeleton({ label, rows = 3 }: { label: string; rows?: number }) {
   return (

@@ -4,8 +4,9 @@ import { useState } from "react";
 import { connectGatewayAction } from "@/lib/actions/gateway-test";
 import type { TestAuth, TestConnection, TestRefused, TestTool } from "@/lib/models/gateway-test";
 import { Callout } from "@/components/ui/alert";
+import { FailureCallout } from "@/components/ui/error-callout";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle, TitledCard } from "@/components/ui/card";
 import { AuthPicker } from "./auth-picker";
 import { ExchangeView } from "./exchange-view";
 import { RefusalPanel } from "./refusal-panel";
@@ -52,28 +53,18 @@ export function GatewayTestPanel({ gateway }: { gateway: TestPanelGateway }) {
   const ready = gateway.status === "READY";
   return (
     <div className="space-y-5">
-      <Card>
-        <CardHeader>
-          <CardTitle>Authenticate</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          <AuthPicker gatewayId={gateway.gatewayId} authorizerType={gateway.authorizerType} onChange={(a) => (setAuth(a), setConnection(null), setRefused(null))} />
-          {!ready ? <Callout tone="warning">The gateway is {gateway.status}; it answers MCP requests once it is READY.</Callout> : null}
-          <Button onClick={() => void connect()} aria-disabled={pending || !auth || undefined} title={!auth ? "Choose how to authenticate first" : undefined}>
-            {pending ? "Connecting…" : "Connect and list tools"}
-          </Button>
-        </CardContent>
-      </Card>
+      <TitledCard title="Authenticate" contentClassName="space-y-4">
+        <AuthPicker gatewayId={gateway.gatewayId} authorizerType={gateway.authorizerType} onChange={(a) => (setAuth(a), setConnection(null), setRefused(null))} />
+        {!ready ? <Callout tone="warning">The gateway is {gateway.status}; it answers MCP requests once it is READY.</Callout> : null}
+        <Button onClick={() => void connect()} aria-disabled={pending || !auth || undefined} title={!auth ? "Choose how to authenticate first" : undefined}>
+          {pending ? "Connecting…" : "Connect and list tools"}
+        </Button>
+      </TitledCard>
 
       <div aria-live="polite" className="space-y-5">
         {pending ? <p className="text-sm text-muted-foreground">Connecting to the gateway…</p> : null}
         {notice ? <Callout role="status">{notice}</Callout> : null}
-        {failure ? (
-          <Callout tone="danger" role="alert">
-            {failure.message}
-            {failure.errorName ? <span className="ml-2 font-mono text-xs text-muted-foreground">{failure.errorName}</span> : null}
-          </Callout>
-        ) : null}
+        {failure ? <FailureCallout failure={failure} /> : null}
         {refused ? (
           <RefusalPanel
             gatewayId={gateway.gatewayId}
@@ -111,14 +102,9 @@ export function GatewayTestPanel({ gateway }: { gateway: TestPanelGateway }) {
       </div>
 
       {connection && auth && (gateway.semanticSearch || connection.hasSearch) ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Search</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <SearchBox gatewayId={gateway.gatewayId} auth={auth} onRefused={setRefused} />
-          </CardContent>
-        </Card>
+        <TitledCard title="Search">
+          <SearchBox gatewayId={gateway.gatewayId} auth={auth} onRefused={setRefused} />
+        </TitledCard>
       ) : null}
 
       {connection && auth && tool ? (

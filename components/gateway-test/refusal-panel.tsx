@@ -7,34 +7,9 @@ import { fixAllowedClientsAction } from "@/lib/actions/gateway-test";
 import type { Refusal, RefusalReason } from "@/lib/models/gateway-test";
 import { Callout } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { KeyValueTable } from "@/components/ui/key-value-table";
 import { ExchangeView } from "./exchange-view";
 import type { ExchangeMessage } from "@/lib/models/gateway-test";
-
-function DecodedTable({ label, values }: { label: string; values: Record<string, unknown> }) {
-  return (
-    <Table aria-label={label}>
-      <THead>
-        <tr>
-          <Th scope="col">Name</Th>
-          <Th scope="col">Value</Th>
-        </tr>
-      </THead>
-      <TBody>
-        {Object.entries(values).map(([k, v]) => (
-          <Tr key={k}>
-            <Th scope="row" className="h-auto py-2 font-mono text-xs text-foreground">
-              {k}
-            </Th>
-            <Td className="py-2">
-              <code className="break-all font-mono text-xs">{typeof v === "string" ? v : JSON.stringify(v)}</code>
-            </Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
-  );
-}
 
 function FixButton({ gatewayId, fix, onFixed }: { gatewayId: string; fix: NonNullable<RefusalReason["fix"]>; onFixed: () => void }) {
   const router = useRouter();
@@ -95,8 +70,8 @@ export function RefusalPanel({ gatewayId, refusal, exchange, onFixed }: { gatewa
         <details className="rounded-md border" open>
           <summary className="cursor-pointer px-3 py-2 text-sm font-medium">The token, decoded (not verified)</summary>
           <div className="grid gap-4 border-t p-3 md:grid-cols-2">
-            <DecodedTable label="Token header" values={refusal.token.header} />
-            <DecodedTable label="Token claims" values={refusal.token.claims} />
+            <KeyValueTable label="Token header" keyHeading="Name" values={refusal.token.header} />
+            <KeyValueTable label="Token claims" keyHeading="Name" values={refusal.token.claims} />
           </div>
         </details>
       ) : null}

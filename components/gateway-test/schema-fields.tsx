@@ -1,6 +1,7 @@
 "use client";
 // The controls for a tool's input schema: one labelled field per member, nested objects as fieldsets, arrays as lists.
 import { Plus, X } from "lucide-react";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
@@ -19,6 +20,21 @@ type Props = {
 
 const hintOf = (s: JsonSchema | undefined, kind: string) => [s?.description, kind === "integer" ? "A whole number." : kind === "number" ? "A number." : kind === "json" ? "Any JSON value." : ""].filter(Boolean).join(" ") || undefined;
 
+/** An object's or an array's members, grouped under its label, description and error. */
+function GroupFieldset({ className, label, required, description, error, children }: { className: string; label: string; required?: boolean; description?: string; error?: string; children: ReactNode }) {
+  return (
+    <fieldset className={`${className} rounded-md border p-3`}>
+      <legend className="px-1 text-sm font-medium">
+        {label}
+        {required ? <span className="font-normal text-muted-foreground"> (required)</span> : null}
+      </legend>
+      {description ? <p className="text-xs text-muted-foreground">{description}</p> : null}
+      {error ? <p className="text-xs font-medium text-destructive">{error}</p> : null}
+      {children}
+    </fieldset>
+  );
+}
+
 export function SchemaField({ schema, path, label, required, draft, errors, onChange }: Props) {
   const kind = fieldKind(schema);
   const id = fieldId(path);
@@ -30,27 +46,15 @@ export function SchemaField({ schema, path, label, required, draft, errors, onCh
     const body = members.map(([k, p]) => <SchemaField key={k} schema={p} path={[...path, k]} label={p.title ?? k} required={req.has(k)} draft={obj[k]} errors={errors} onChange={onChange} />);
     if (path.length === 0) return <div className="space-y-4">{members.length ? body : <p className="text-sm text-muted-foreground">This tool takes no arguments.</p>}</div>;
     return (
-      <fieldset className="space-y-4 rounded-md border p-3">
-        <legend className="px-1 text-sm font-medium">
-          {label}
-          {required ? <span className="font-normal text-muted-foreground"> (required)</span> : null}
-        </legend>
-        {schema?.description ? <p className="text-xs text-muted-foreground">{schema.description}</p> : null}
-        {error ? <p className="text-xs font-medium text-destructive">{error}</p> : null}
+      <GroupFieldset className="space-y-4" label={label} required={required} description={schema?.description} error={error}>
         {body}
-      </fieldset>
+      </GroupFieldset>
     );
   }
   if (kind === "array") {
     const items = Array.isArray(draft) ? draft : [];
     return (
-      <fieldset className="space-y-3 rounded-md border p-3">
-        <legend className="px-1 text-sm font-medium">
-          {label}
-          {required ? <span className="font-normal text-muted-foreground"> (required)</span> : null}
-        </legend>
-        {schema?.description ? <p className="text-xs text-muted-foreground">{schema.description}</p> : null}
-        {error ? <p className="text-xs font-medium text-destructive">{error}</p> : null}
+      <GroupFieldset className="space-y-3" label={label} required={required} description={schema?.description} error={error}>
         {items.map((item, i) => (
           <div key={i} className="flex items-start gap-2">
             <div className="flex-1">
@@ -64,7 +68,7 @@ export function SchemaField({ schema, path, label, required, draft, errors, onCh
         <Button variant="outline" size="sm" onClick={() => onChange(path, [...items, initialDraft(schema?.items)])}>
           <Plus aria-hidden="true" /> Add {label}
         </Button>
-      </fieldset>
+      </GroupFieldset>
     );
   }
   const text = typeof draft === "string" ? draft : "";

@@ -2,37 +2,23 @@
 // Semantic search over the gateway's tools (x_amz_bedrock_agentcore_search), for gateways created with SEMANTIC search.
 import { useState } from "react";
 import { searchGatewayToolsAction } from "@/lib/actions/gateway-test";
-import type { TestAuth, TestRefused, ToolCallOutcome } from "@/lib/models/gateway-test";
-import { Callout } from "@/components/ui/alert";
+import type { TestAuth, TestRefused } from "@/lib/models/gateway-test";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { CallResult } from "./call-result";
+import { RunResult, useGatewayRun } from "./use-gateway-run";
 
 export function SearchBox({ gatewayId, auth, onRefused }: { gatewayId: string; auth: TestAuth; onRefused: (r: TestRefused) => void }) {
   const [query, setQuery] = useState("");
   const [error, setError] = useState<string | undefined>();
-  const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<ToolCallOutcome | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const run = useGatewayRun(onRefused);
+  const { pending } = run;
 
   async function search() {
     if (pending) return;
     if (!query.trim()) return setError("Describe the tool you are looking for.");
     setError(undefined);
-    setPending(true);
-    setFailure(null);
-    setOutcome(null);
-    try {
-      const r = await searchGatewayToolsAction(gatewayId, auth, query.trim());
-      if (!r.ok) setFailure(r.message);
-      else if ("refused" in r.data) onRefused(r.data);
-      else setOutcome(r.data);
-    } catch {
-      setFailure("The console could not reach its server. Try again.");
-    } finally {
-      setPending(false);
-    }
+    await run.run(() => searchGatewayToolsAction(gatewayId, auth, query.trim()));
   }
 
   return (
@@ -57,12 +43,7 @@ export function SearchBox({ gatewayId, auth, onRefused }: { gatewayId: string; a
         )}
       </Field>
       <div aria-live="polite">
-        {failure ? (
-          <Callout tone="danger" role="alert">
-            {failure}
-          </Callout>
-        ) : null}
-        {outcome ? <CallResult outcome={outcome} label="Search result" /> : null}
+        <RunResult run={run} label="Search result" />
       </div>
     </form>
   );

@@ -2,13 +2,12 @@
 // Calls one tool: arguments from a form generated from its input schema (or raw JSON), checked in the browser with the server's schema.
 import { useMemo, useState } from "react";
 import { callGatewayToolAction } from "@/lib/actions/gateway-test";
-import type { TestAuth, TestRefused, TestTool, ToolCallOutcome } from "@/lib/models/gateway-test";
+import type { TestAuth, TestRefused, TestTool } from "@/lib/models/gateway-test";
 import { zodFromJsonSchema } from "@/lib/schemas/json-schema-form";
-import { Callout } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
-import { CallResult } from "./call-result";
+import { RunResult, useGatewayRun } from "./use-gateway-run";
 import { draftToArguments, initialDraft, issuesByPath, setDraft, type Draft, type JsonSchema } from "./form-values";
 import { SchemaField } from "./schema-fields";
 
@@ -21,9 +20,8 @@ export function ToolCallForm({ gatewayId, auth, tool, onRefused }: Props) {
   const [draft, setDraftState] = useState<Draft>(() => initialDraft(schema));
   const [raw, setRaw] = useState("{}");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<ToolCallOutcome | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const run = useGatewayRun(onRefused);
+  const { pending } = run;
 
   function argumentsToSend(): Record<string, unknown> | null {
     let args: unknown;
@@ -53,19 +51,7 @@ export function ToolCallForm({ gatewayId, auth, tool, onRefused }: Props) {
     if (pending) return;
     const args = argumentsToSend();
     if (!args) return;
-    setPending(true);
-    setFailure(null);
-    setOutcome(null);
-    try {
-      const r = await callGatewayToolAction(gatewayId, auth, tool.name, args);
-      if (!r.ok) setFailure(r.message);
-      else if ("refused" in r.data) onRefused(r.data);
-      else setOutcome(r.data);
-    } catch {
-      setFailure("The console could not reach its server. Try again.");
-    } finally {
-      setPending(false);
-    }
+    await run.run(() => callGatewayToolAction(gatewayId, auth, tool.name, args));
   }
 
   return (
@@ -118,12 +104,7 @@ export function ToolCallForm({ gatewayId, auth, tool, onRefused }: Props) {
       </Button>
       <div aria-live="polite" className="space-y-3">
         {pending ? <p className="text-sm text-muted-foreground">Calling {tool.name}…</p> : null}
-        {failure ? (
-          <Callout tone="danger" role="alert">
-            {failure}
-          </Callout>
-        ) : null}
-        {outcome ? <CallResult outcome={outcome} label={`Result of ${tool.name}`} /> : null}
+        <RunResult run={run} label={`Result of ${tool.name}`} />
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 // The gateways table: name (link), status, authorizer, protocol, created and updated times.
 import Link from "next/link";
 import type { GatewaySummary } from "@/lib/models/gateways";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { Skeleton } from "@/components/ui/skeleton";
 import { authorizerTypeName } from "@/lib/schemas/labels";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -10,16 +10,7 @@ import { formatDateTime } from "@/components/ui/format";
 export function GatewaysTable({ items }: { items: GatewaySummary[] }) {
   return (
     <Table aria-label="Gateways">
-      <THead>
-        <tr>
-          <Th scope="col">Name</Th>
-          <Th scope="col">Status</Th>
-          <Th scope="col">Inbound auth</Th>
-          <Th scope="col">Protocol</Th>
-          <Th scope="col">Created</Th>
-          <Th scope="col">Updated</Th>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Name", "Status", "Inbound auth", "Protocol", "Created", "Updated"]} />
       <TBody>
         {items.map((g) => (
           <Tr key={g.gatewayId}>

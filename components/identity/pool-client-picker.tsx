@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import { listPoolClientsAction, listUserPoolsAction, type PoolOption } from "@/lib/actions/identity";
 import type { AppClientInfo } from "@/lib/models/identity";
 import { Callout } from "@/components/ui/alert";
+import { FailureCallout } from "@/components/ui/error-callout";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
@@ -147,12 +148,7 @@ export function CognitoClientPicker({ onChange, idPrefix = "cognito-picker" }: {
           Load more user pools
         </Button>
       ) : null}
-      {failure ? (
-        <Callout tone="danger" role="alert">
-          {failure.message}
-          {failure.errorName ? <span className="ml-2 font-mono text-xs text-muted-foreground">{failure.errorName}</span> : null}
-        </Callout>
-      ) : null}
+      {failure ? <FailureCallout failure={failure} /> : null}
       {chosen && !chosen.clientCredentials ? (
         <Callout tone="warning" role="status">
           This app client cannot get tokens with the client-credentials grant (it needs a secret and the client_credentials OAuth flow), so

@@ -5,10 +5,10 @@ import type { AppClientInfo, PoolDetail } from "@/lib/models/identity";
 import { newGatewayHref } from "@/lib/schemas/cognito";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyValue } from "@/components/ui/copy-value";
+import { TitledCard } from "@/components/ui/card";
+import { CopyRow, CopyValue } from "@/components/ui/copy-value";
 import { BadgeList, DetailList, DetailRow } from "@/components/ui/detail-list";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { formatDateTime, formatDuration } from "@/components/ui/format";
 import { ClientSecret } from "./client-secret";
 import { DomainStatusBadge } from "./domain-status";
@@ -39,9 +39,7 @@ function AppClientCard({ pool, client: c }: { pool: PoolDetail; client: AppClien
         </div>
       </div>
       <DetailList labelWidth={LABEL_WIDTH}>
-        <DetailRow label="Client id">
-          <CopyValue value={c.clientId} label={`Copy client id of ${c.clientName}`} />
-        </DetailRow>
+        <CopyRow label="Client id" value={c.clientId} copyLabel={`Copy client id of ${c.clientName}`} />
         {c.hasSecret ? (
           <DetailRow label="Client secret">
             <ClientSecret poolId={pool.id} clientId={c.clientId} />
@@ -66,101 +64,76 @@ function AppClientCard({ pool, client: c }: { pool: PoolDetail; client: AppClien
 export function PoolDetailView({ pool }: { pool: PoolDetail }) {
   return (
     <div className="grid gap-6">
-      <Card>
-        <CardHeader>
-          <CardTitle>OpenID Connect</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <DetailList labelWidth={LABEL_WIDTH}>
-            <DetailRow label="Discovery URL">
-              <div className="space-y-2">
-                <CopyValue value={pool.discoveryUrl} label="Copy discovery URL" />
-                <VerifyDiscoveryButton url={pool.discoveryUrl} />
-              </div>
-            </DetailRow>
-            <DetailRow label="Issuer">
-              <code className="break-all font-mono text-xs">{pool.issuer}</code>
-            </DetailRow>
-            <DetailRow label="Domain">
-              {pool.domain ? (
-                <span className="flex items-center gap-2">
-                  <code className="font-mono text-xs">{pool.domain}</code>
-                  <DomainStatusBadge status={pool.domainStatus} />
-                  {pool.customDomain ? <Badge>custom</Badge> : null}
-                </span>
-              ) : (
-                <span className="text-muted-foreground">No domain: the pool has no token endpoint.</span>
-              )}
-            </DetailRow>
-            <DetailRow label="Token endpoint">
-              <CopyValue value={pool.tokenEndpoint} label="Copy token endpoint" />
-            </DetailRow>
-            <DetailRow label="User pool id">
-              <CopyValue value={pool.id} label="Copy user pool id" />
-            </DetailRow>
-            <DetailRow label="ARN">
-              <code className="break-all font-mono text-xs">{pool.arn}</code>
-            </DetailRow>
-            <DetailRow label="Created">{formatDateTime(pool.createdAt)}</DetailRow>
-            <DetailRow label="Tags">
-              <BadgeList items={Object.entries(pool.tags).map(([k, v]) => `${k}=${v}`)} />
-            </DetailRow>
-          </DetailList>
-        </CardContent>
-      </Card>
+      <TitledCard title="OpenID Connect">
+        <DetailList labelWidth={LABEL_WIDTH}>
+          <DetailRow label="Discovery URL">
+            <div className="space-y-2">
+              <CopyValue value={pool.discoveryUrl} label="Copy discovery URL" />
+              <VerifyDiscoveryButton url={pool.discoveryUrl} />
+            </div>
+          </DetailRow>
+          <DetailRow label="Issuer">
+            <code className="break-all font-mono text-xs">{pool.issuer}</code>
+          </DetailRow>
+          <DetailRow label="Domain">
+            {pool.domain ? (
+              <span className="flex items-center gap-2">
+                <code className="font-mono text-xs">{pool.domain}</code>
+                <DomainStatusBadge status={pool.domainStatus} />
+                {pool.customDomain ? <Badge>custom</Badge> : null}
+              </span>
+            ) : (
+              <span className="text-muted-foreground">No domain: the pool has no token endpoint.</span>
+            )}
+          </DetailRow>
+          <CopyRow label="Token endpoint" value={pool.tokenEndpoint} copyLabel="Copy token endpoint" />
+          <CopyRow label="User pool id" value={pool.id} copyLabel="Copy user pool id" />
+          <DetailRow label="ARN">
+            <code className="break-all font-mono text-xs">{pool.arn}</code>
+          </DetailRow>
+          <DetailRow label="Created">{formatDateTime(pool.createdAt)}</DetailRow>
+          <DetailRow label="Tags">
+            <BadgeList items={Object.entries(pool.tags).map(([k, v]) => `${k}=${v}`)} />
+          </DetailRow>
+        </DetailList>
+      </TitledCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Resource servers and scopes</CardTitle>
-        </CardHeader>
-        <CardContent className="p-0">
-          {pool.resourceServers.length ? (
-            <Table aria-label="Resource servers">
-              <THead>
-                <tr>
-                  <Th scope="col">Identifier</Th>
-                  <Th scope="col">Name</Th>
-                  <Th scope="col">Scopes</Th>
-                </tr>
-              </THead>
-              <TBody>
-                {pool.resourceServers.map((rs) => (
-                  <Tr key={rs.identifier}>
-                    <Td className="font-mono text-xs">{rs.identifier}</Td>
-                    <Td>{rs.name}</Td>
-                    <Td>
-                      <ul className="flex flex-wrap gap-1">
-                        {rs.scopes.map((s) => (
-                          <li key={s.name}>
-                            <Badge className="font-mono" title={s.description}>
-                              {rs.identifier}/{s.name}
-                            </Badge>
-                          </li>
-                        ))}
-                      </ul>
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-          ) : (
-            <p className="px-5 py-4 text-sm text-muted-foreground">No resource servers: app clients can only ask for standard scopes.</p>
-          )}
-        </CardContent>
-      </Card>
+      <TitledCard title="Resource servers and scopes" contentClassName="p-0">
+        {pool.resourceServers.length ? (
+          <Table aria-label="Resource servers">
+            <HeaderRow columns={["Identifier", "Name", "Scopes"]} />
+            <TBody>
+              {pool.resourceServers.map((rs) => (
+                <Tr key={rs.identifier}>
+                  <Td className="font-mono text-xs">{rs.identifier}</Td>
+                  <Td>{rs.name}</Td>
+                  <Td>
+                    <ul className="flex flex-wrap gap-1">
+                      {rs.scopes.map((s) => (
+                        <li key={s.name}>
+                          <Badge className="font-mono" title={s.description}>
+                            {rs.identifier}/{s.name}
+                          </Badge>
+                        </li>
+                      ))}
+                    </ul>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        ) : (
+          <p className="px-5 py-4 text-sm text-muted-foreground">No resource servers: app clients can only ask for standard scopes.</p>
+        )}
+      </TitledCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>App clients</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          {pool.clients.length ? (
-            pool.clients.map((c) => <AppClientCard key={c.clientId} pool={pool} client={c} />)
-          ) : (
-            <p className="text-sm text-muted-foreground">No app clients.</p>
-          )}
-        </CardContent>
-      </Card>
+      <TitledCard title="App clients" contentClassName="space-y-4">
+        {pool.clients.length ? (
+          pool.clients.map((c) => <AppClientCard key={c.clientId} pool={pool} client={c} />)
+        ) : (
+          <p className="text-sm text-muted-foreground">No app clients.</p>
+        )}
+      </TitledCard>
     </div>
   );
 }

@@ -4,21 +4,14 @@ import type { PoolSummary } from "@/lib/models/identity";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { formatDateTime } from "@/components/ui/format";
 import { DomainStatusBadge } from "./domain-status";
 
 export function PoolsTable({ items }: { items: PoolSummary[] }) {
   return (
     <Table aria-label="User pools">
-      <THead>
-        <tr>
-          <Th scope="col">Name</Th>
-          <Th scope="col">Domain</Th>
-          <Th scope="col">OIDC</Th>
-          <Th scope="col">Created</Th>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Name", "Domain", "OIDC", "Created"]} />
       <TBody>
         {items.map((p) => (
           <Tr key={p.id}>

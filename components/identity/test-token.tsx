@@ -7,7 +7,7 @@ import type { TestToken } from "@/lib/models/identity";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { KeyValueTable } from "@/components/ui/key-value-table";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { formatDateTime, formatRelative } from "@/components/ui/format";
 
@@ -24,31 +24,18 @@ function useNow(everyMs = 1000): number {
 
 function ClaimsTable({ label, values, now }: { label: string; values: Record<string, unknown>; now: number }) {
   return (
-    <Table aria-label={label}>
-      <THead>
-        <tr>
-          <Th scope="col">Claim</Th>
-          <Th scope="col">Value</Th>
-        </tr>
-      </THead>
-      <TBody>
-        {Object.entries(values).map(([k, v]) => (
-          <Tr key={k}>
-            <Th scope="row" className="h-auto py-2 font-mono text-xs text-foreground">
-              {k}
-            </Th>
-            <Td className="py-2">
-              <code className="break-all font-mono text-xs">{typeof v === "string" ? v : JSON.stringify(v)}</code>
-              {TIME_CLAIMS.has(k) && typeof v === "number" ? (
-                <span className="ml-2 text-xs text-muted-foreground">
-                  {formatDateTime(new Date(v * 1000).toISOString())} ({formatRelative(v * 1000, now)})
-                </span>
-              ) : null}
-            </Td>
-          </Tr>
-        ))}
-      </TBody>
-    </Table>
+    <KeyValueTable
+      label={label}
+      keyHeading="Claim"
+      values={values}
+      after={(k, v) =>
+        TIME_CLAIMS.has(k) && typeof v === "number" ? (
+          <span className="ml-2 text-xs text-muted-foreground">
+            {formatDateTime(new Date(v * 1000).toISOString())} ({formatRelative(v * 1000, now)})
+          </span>
+        ) : null
+      }
+    />
   );
 }
 

@@ -16,18 +16,17 @@ export function UseExistingPool() {
       {picked ? (
         <div className="space-y-3 rounded-md border p-4 text-sm">
           <dl className="space-y-2">
-            <div className="grid grid-cols-[9rem_1fr] items-center gap-2">
-              <dt className="text-muted-foreground">Discovery URL</dt>
-              <dd className="min-w-0">
-                <CopyValue value={picked.discoveryUrl} label="Copy discovery URL of the chosen pool" />
-              </dd>
-            </div>
-            <div className="grid grid-cols-[9rem_1fr] items-center gap-2">
-              <dt className="text-muted-foreground">Allowed client</dt>
-              <dd className="min-w-0">
-                <CopyValue value={picked.clientId} label="Copy client id of the chosen client" />
-              </dd>
-            </div>
+            {[
+              { term: "Discovery URL", value: picked.discoveryUrl, copy: "Copy discovery URL of the chosen pool" },
+              { term: "Allowed client", value: picked.clientId, copy: "Copy client id of the chosen client" },
+            ].map((row) => (
+              <div key={row.term} className="grid grid-cols-[9rem_1fr] items-center gap-2">
+                <dt className="text-muted-foreground">{row.term}</dt>
+                <dd className="min-w-0">
+                  <CopyValue value={row.value} label={row.copy} />
+                </dd>
+              </div>
+            ))}
           </dl>
           <div className="flex flex-wrap items-start gap-3">
             <Link href={newGatewayHref(picked.discoveryUrl, picked.clientId)} className={buttonVariants({ size: "sm" })}>

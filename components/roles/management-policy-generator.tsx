@@ -6,6 +6,7 @@ import { buildGatewayFullAccessPolicy, buildGatewayReadOnlyPolicy } from "@/lib/
 import { formatPolicy } from "@/lib/policies/policy-document";
 import { Callout } from "@/components/ui/alert";
 import { PolicyJson } from "./policy-json";
+import { RadioCard } from "@/components/ui/radio-card";
 
 export type GatewayChoice = { gatewayId: string; name: string };
 type Access = "full" | "read";
@@ -45,13 +46,7 @@ export function ManagementPolicyGenerator({ accountId, region, gateways, truncat
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">Access</legend>
           {(Object.keys(ACCESS) as Access[]).map((a) => (
-            <label key={a} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent">
-              <input type="radio" name="management-access" value={a} className="mt-0.5" checked={access === a} onChange={() => setAccess(a)} />
-              <span>
-                <span className="block font-medium">{ACCESS[a].label}</span>
-                <span className="block text-xs text-muted-foreground">{ACCESS[a].hint}</span>
-              </span>
-            </label>
+            <RadioCard key={a} name="management-access" value={a} checked={access === a} onChange={() => setAccess(a)} label={ACCESS[a].label} hint={ACCESS[a].hint} />
           ))}
         </fieldset>
         <fieldset className="space-y-2">

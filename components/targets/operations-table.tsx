@@ -1,6 +1,6 @@
 // The tools an inline OpenAPI document or Smithy model gives: one per operation.
 import { parseApiDocument } from "@/formats/api-document";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 
 export function OperationsTable({ text, kind }: { text: string; kind: "openapi" | "smithy" }) {
   if (kind === "smithy") {
@@ -8,11 +8,7 @@ export function OperationsTable({ text, kind }: { text: string; kind: "openapi" 
     if (!r.ok) return <p className="text-sm text-muted-foreground">The model could not be read: {r.message}</p>;
     return (
       <Table aria-label="Tools">
-        <THead>
-          <tr>
-            <Th scope="col">Operation</Th>
-          </tr>
-        </THead>
+        <HeaderRow columns={["Operation"]} />
         <TBody>
           {r.summary.operations.map((op) => (
             <Tr key={op}>
@@ -28,13 +24,7 @@ export function OperationsTable({ text, kind }: { text: string; kind: "openapi" 
   return (
     <div className="space-y-2">
       <Table aria-label="Tools">
-        <THead>
-          <tr>
-            <Th scope="col">Tool (operationId)</Th>
-            <Th scope="col">Request</Th>
-            <Th scope="col">Summary</Th>
-          </tr>
-        </THead>
+        <HeaderRow columns={["Tool (operationId)", "Request", "Summary"]} />
         <TBody>
           {r.summary.operations.map((op) => (
             <Tr key={`${op.method} ${op.path}`}>

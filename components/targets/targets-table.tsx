@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { TargetSummary } from "@/lib/models/targets";
 import { targetTypeName } from "@/lib/schemas/labels";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/components/ui/format";
 import { FocusFromUrl } from "@/components/forms/focus-from-url";
@@ -13,17 +13,7 @@ export function TargetsTable({ gatewayId, targets }: { gatewayId: string; target
     <>
     <FocusFromUrl />
     <Table aria-label="Targets">
-      <THead>
-        <tr>
-          <Th scope="col">Name</Th>
-          <Th scope="col">Type</Th>
-          <Th scope="col">Status</Th>
-          <Th scope="col">Last synchronized</Th>
-          <Th scope="col">
-            <span className="sr-only">Actions</span>
-          </Th>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Name", "Type", "Status", "Last synchronized"]} actions />
       <TBody>
         {targets.map((t) => {
           const type = t.targetType ?? "";

@@ -1,6 +1,6 @@
 // The tools an inline tool schema declares, with their inputs, as a readable table.
 import { describeTools, validateToolSchemaText } from "@/lib/schemas/tool-schema";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { HeaderRow, Table, TBody, Td, Tr } from "@/components/ui/table";
 
 export function ToolsTable({ toolsJson }: { toolsJson: string }) {
   const parsed = validateToolSchemaText(toolsJson);
@@ -8,13 +8,7 @@ export function ToolsTable({ toolsJson }: { toolsJson: string }) {
   const rows = describeTools(parsed.tools);
   return (
     <Table aria-label="Tools">
-      <THead>
-        <tr>
-          <Th scope="col">Tool</Th>
-          <Th scope="col">Description</Th>
-          <Th scope="col">Inputs</Th>
-        </tr>
-      </THead>
+      <HeaderRow columns={["Tool", "Description", "Inputs"]} />
       <TBody>
         {rows.map((t) => (
           <Tr key={t.name}>

@@ -1,5 +1,5 @@
 // Card container with header/title/content slots.
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 export function Card({ className, ...props }: ComponentProps<"section">) {
@@ -16,4 +16,16 @@ export function CardTitle({ className, ...props }: ComponentProps<"h2">) {
 
 export function CardContent({ className, ...props }: ComponentProps<"div">) {
   return <div className={cn("px-5 py-4", className)} {...props} />;
+}
+
+/** The common card: a title in the header and the children in the content. */
+export function TitledCard({ title, contentClassName, children }: { title: ReactNode; contentClassName?: string; children: ReactNode }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent className={contentClassName}>{children}</CardContent>
+    </Card>
+  );
 }

@@ -28,3 +28,13 @@ export function ErrorCallout({
     </Callout>
   );
 }
+
+/** The short form: the sentence with the AWS error name beside it, for a failure shown inline under a control. */
+export function FailureCallout({ failure }: { failure: { message: string; errorName?: string } }) {
+  return (
+    <Callout tone="danger" role="alert">
+      {failure.message}
+      {failure.errorName ? <span className="ml-2 font-mono text-xs text-muted-foreground">{failure.errorName}</span> : null}
+    </Callout>
+  );
+}

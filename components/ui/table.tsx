@@ -24,3 +24,23 @@ export function Th({ className, ...props }: ComponentProps<"th">) {
 export function Td({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("px-4 py-3 align-middle", className)} {...props} />;
 }
+
+/** The column headings of a table; `actions` adds a last column named for screen readers only (the rows' buttons). */
+export function HeaderRow({ columns, actions = false }: { columns: readonly string[]; actions?: boolean }) {
+  return (
+    <THead>
+      <tr>
+        {columns.map((c) => (
+          <Th key={c} scope="col">
+            {c}
+          </Th>
+        ))}
+        {actions ? (
+          <Th scope="col">
+            <span className="sr-only">Actions</span>
+          </Th>
+        ) : null}
+      </tr>
+    </THead>
+  );
+}

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { waitForDomainAction } from "@/lib/actions/gateways";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyValue } from "@/components/ui/copy-value";
+import { CopyRow } from "@/components/ui/copy-value";
 import { DetailList, DetailRow } from "@/components/ui/detail-list";
 import { ClientSecret } from "@/components/identity/client-secret";
 import { TestTokenButton } from "@/components/identity/test-token";
@@ -55,15 +55,9 @@ export function CreatedPanel({ gatewayId, created, cognito }: CreatedWithCognito
           </ul>
         </div>
         <DetailList labelWidth="10rem">
-          <DetailRow label="Discovery URL">
-            <CopyValue value={cognito.discoveryUrl} label="Copy discovery URL" />
-          </DetailRow>
-          <DetailRow label="Token endpoint">
-            <CopyValue value={cognito.tokenEndpoint} label="Copy token endpoint" />
-          </DetailRow>
-          <DetailRow label="Client id">
-            <CopyValue value={cognito.clientId} label="Copy client id" />
-          </DetailRow>
+          <CopyRow label="Discovery URL" value={cognito.discoveryUrl} copyLabel="Copy discovery URL" />
+          <CopyRow label="Token endpoint" value={cognito.tokenEndpoint} copyLabel="Copy token endpoint" />
+          <CopyRow label="Client id" value={cognito.clientId} copyLabel="Copy client id" />
           <DetailRow label="Client secret">
             <ClientSecret poolId={cognito.poolId} clientId={cognito.clientId} />
             <p className="mt-1 text-xs text-muted-foreground">Copy it now for your callers. Later, reveal it from the Identity page.</p>

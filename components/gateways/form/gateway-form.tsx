@@ -10,7 +10,7 @@ import type { GatewayFormValues } from "@/lib/schemas/gateway";
 import type { ProvisionReport } from "@/lib/schemas/provision";
 import { GATEWAY_DESCRIPTION_MAX } from "@/lib/schemas/constraints";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { ErrorCallout } from "@/components/ui/error-callout";
@@ -94,76 +94,51 @@ export function GatewayForm(props: Props) {
       ) : null}
       <DraftNotice draft={form.draft} />
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Gateway details</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-5">
-          <Field id="gateway-name" label="Name" required error={errors.name} hint="Up to 48 letters, digits and hyphens; unique in the account and region.">
-            {(p) => (
-              <Input
-                {...p}
-                autoComplete="off"
-                value={values.name}
-                onChange={(e) =>
-                  change("name", (d) => {
-                    // The new role's name follows the gateway's until the user types one of their own.
-                    if (d.newRoleName === "" || d.newRoleName === defaultRoleName(d.name)) d.newRoleName = defaultRoleName(e.target.value);
-                    d.name = e.target.value;
-                  })
-                }
-                onBlur={() => touch("name")}
-              />
-            )}
-          </Field>
-          <Field
-            id="gateway-description"
-            label="Description"
-            error={errors.description}
-            hint={`${values.description.length}/${GATEWAY_DESCRIPTION_MAX} characters.`}
-          >
-            {(p) => <Textarea {...p} rows={2} {...bind("description")} />}
-          </Field>
-          <RoleSection form={form} roles={props.roles ?? null} accountId={props.accountId ?? null} region={props.region ?? ""} locked={editing} />
-        </CardContent>
-      </Card>
+      <TitledCard title="Gateway details" contentClassName="space-y-5">
+        <Field id="gateway-name" label="Name" required error={errors.name} hint="Up to 48 letters, digits and hyphens; unique in the account and region.">
+          {(p) => (
+            <Input
+              {...p}
+              autoComplete="off"
+              value={values.name}
+              onChange={(e) =>
+                change("name", (d) => {
+                  // The new role's name follows the gateway's until the user types one of their own.
+                  if (d.newRoleName === "" || d.newRoleName === defaultRoleName(d.name)) d.newRoleName = defaultRoleName(e.target.value);
+                  d.name = e.target.value;
+                })
+              }
+              onBlur={() => touch("name")}
+            />
+          )}
+        </Field>
+        <Field
+          id="gateway-description"
+          label="Description"
+          error={errors.description}
+          hint={`${values.description.length}/${GATEWAY_DESCRIPTION_MAX} characters.`}
+        >
+          {(p) => <Textarea {...p} rows={2} {...bind("description")} />}
+        </Field>
+        <RoleSection form={form} roles={props.roles ?? null} accountId={props.accountId ?? null} region={props.region ?? ""} locked={editing} />
+      </TitledCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Inbound auth</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <InboundSection form={form} editing={editing} />
-        </CardContent>
-      </Card>
+      <TitledCard title="Inbound auth">
+        <InboundSection form={form} editing={editing} />
+      </TitledCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>MCP</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <McpSection form={form} semanticLocked={props.mode === "edit" && props.semanticLocked} />
-        </CardContent>
-      </Card>
+      <TitledCard title="MCP">
+        <McpSection form={form} semanticLocked={props.mode === "edit" && props.semanticLocked} />
+      </TitledCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Advanced</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <AdvancedSection form={form} />
-        </CardContent>
-      </Card>
+      <TitledCard title="Advanced">
+        <AdvancedSection form={form} />
+      </TitledCard>
 
       {editing ? null : (
-        <Card>
-          <CardHeader>
-            <CardTitle>Tags</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <TagsSection form={form} />
-          </CardContent>
-        </Card>
+        <TitledCard title="Tags">
+          <TagsSection form={form} />
+        </TitledCard>
       )}
 
       {!editing && (pending || report) ? (

@@ -9,6 +9,7 @@ import { CognitoClientPicker } from "@/components/identity/pool-client-picker";
 import { VerifyDiscoveryButton } from "@/components/identity/verify-discovery-button";
 import { JwtSection } from "./jwt-section";
 import type { GatewayFormApi } from "./use-gateway-form";
+import { RadioCard } from "@/components/ui/radio-card";
 
 const AUTHORIZER_HINTS: Record<(typeof AUTHORIZER_TYPES)[number], string> = {
   CUSTOM_JWT: "Callers send a bearer token from your identity provider (Cognito, Auth0, Okta, Entra ID…).",
@@ -58,16 +59,7 @@ export function InboundSection({ form, editing }: { form: GatewayFormApi; editin
         ) : null}
         <div className="grid grid-cols-3 gap-3">
           {AUTHORIZER_TYPES.map((t) => (
-            <label
-              key={t}
-              className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-70"
-            >
-              <input type="radio" name="authorizerType" value={t} className="mt-0.5" checked={values.authorizerType === t} disabled={editing} onChange={() => set("authorizerType", t)} />
-              <span>
-                <span className="block font-medium">{AUTHORIZER_TYPE_LABELS[t].label}</span>
-                <span className="block text-xs text-muted-foreground">{AUTHORIZER_HINTS[t]}</span>
-              </span>
-            </label>
+            <RadioCard key={t} name="authorizerType" value={t} checked={values.authorizerType === t} disabled={editing} onChange={() => set("authorizerType", t)} label={AUTHORIZER_TYPE_LABELS[t].label} hint={AUTHORIZER_HINTS[t]} />
           ))}
         </div>
         {errors.authorizerType ? <p className="text-xs font-medium text-destructive">{errors.authorizerType}</p> : null}
@@ -78,13 +70,7 @@ export function InboundSection({ form, editing }: { form: GatewayFormApi; editin
           <legend className="text-sm font-medium">Identity provider</legend>
           <div className="grid grid-cols-3 gap-3">
             {JWT_SOURCES.map((s) => (
-              <label key={s} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent">
-                <input type="radio" name="jwt-source" className="mt-0.5" checked={values.jwtSource === s} onChange={() => set("jwtSource", s)} />
-                <span>
-                  <span className="block font-medium">{SOURCE_INFO[s].label}</span>
-                  <span className="block text-xs text-muted-foreground">{SOURCE_INFO[s].hint}</span>
-                </span>
-              </label>
+              <RadioCard key={s} name="jwt-source" checked={values.jwtSource === s} onChange={() => set("jwtSource", s)} label={SOURCE_INFO[s].label} hint={SOURCE_INFO[s].hint} />
             ))}
           </div>
         </fieldset>

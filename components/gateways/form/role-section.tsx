@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { pickerVerdict, type TrustedRole } from "./role-trust";
 import type { GatewayFormApi } from "./use-gateway-form";
+import { RadioCard } from "@/components/ui/radio-card";
 
 /** A listed role: its trust policy text (checked here against the gateway name as it is typed) and the linter's general verdict. */
 export type RoleOption = TrustedRole & { verdict: { level: "ok" | "warnings" | "errors"; label: string; messages: string[] } };
@@ -43,13 +44,7 @@ export function RoleSection({ form, roles, accountId, region, locked }: { form: 
           <legend className="text-sm font-medium">Execution role</legend>
           <div className="grid grid-cols-3 gap-3">
             {ROLE_MODES.map((m) => (
-              <label key={m} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent">
-                <input type="radio" name="role-mode" className="mt-0.5" checked={values.roleMode === m} onChange={() => set("roleMode", m)} />
-                <span>
-                  <span className="block font-medium">{MODE_LABELS[m].label}</span>
-                  <span className="block text-xs text-muted-foreground">{MODE_LABELS[m].hint}</span>
-                </span>
-              </label>
+              <RadioCard key={m} name="role-mode" checked={values.roleMode === m} onChange={() => set("roleMode", m)} label={MODE_LABELS[m].label} hint={MODE_LABELS[m].hint} />
             ))}
           </div>
         </fieldset>

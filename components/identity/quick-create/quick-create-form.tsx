@@ -13,7 +13,7 @@ import {
   type QuickCreateStep,
 } from "@/lib/schemas/cognito";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ErrorCallout } from "@/components/ui/error-callout";
@@ -113,49 +113,39 @@ export function QuickCreateForm({ initial }: { initial: QuickCreateFormValues })
           submit();
         }}
       >
-        <Card>
-          <CardHeader>
-            <CardTitle>What to create</CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-5">
-            {qc.failure && !qc.report ? <ErrorCallout title="Nothing was created" message={qc.failure.message} errorName={qc.failure.errorName} /> : null}
-            <div className="grid gap-5 md:grid-cols-2">
-              {FIELDS.map((f) => (
-                <Field key={f.key} id={`qc-${f.key}`} label={f.label} required error={errorFor(f.key) || undefined} hint={f.hint(values)}>
-                  {(p) => (
-                    <Input
-                      {...p}
-                      autoComplete="off"
-                      spellCheck={false}
-                      readOnly={!editable(f.key)}
-                      value={values[f.key]}
-                      onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
-                      onBlur={() => setTouched((t) => new Set(t).add(f.key))}
-                    />
-                  )}
-                </Field>
-              ))}
-            </div>
-            {locked ? null : (
-              <Button type="submit">
-                <Zap aria-hidden="true" /> Create Cognito for a gateway
-              </Button>
-            )}
-          </CardContent>
-        </Card>
+        <TitledCard title="What to create" contentClassName="space-y-5">
+          {qc.failure && !qc.report ? <ErrorCallout title="Nothing was created" message={qc.failure.message} errorName={qc.failure.errorName} /> : null}
+          <div className="grid gap-5 md:grid-cols-2">
+            {FIELDS.map((f) => (
+              <Field key={f.key} id={`qc-${f.key}`} label={f.label} required error={errorFor(f.key) || undefined} hint={f.hint(values)}>
+                {(p) => (
+                  <Input
+                    {...p}
+                    autoComplete="off"
+                    spellCheck={false}
+                    readOnly={!editable(f.key)}
+                    value={values[f.key]}
+                    onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+                    onBlur={() => setTouched((t) => new Set(t).add(f.key))}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+          {locked ? null : (
+            <Button type="submit">
+              <Zap aria-hidden="true" /> Create Cognito for a gateway
+            </Button>
+          )}
+        </TitledCard>
       </form>
 
       {qc.report || qc.busy ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Progress</CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-4">
-            <QuickCreateProgress report={qc.report} running={qc.running} domainWaitStarted={qc.domainWaitStarted} />
-            {qc.failure && qc.report ? <ErrorCallout title="A step could not run" message={qc.failure.message} errorName={qc.failure.errorName} /> : null}
-            {stopped && qc.report ? <QuickCreateStopped report={qc.report} busy={qc.busy} onResume={resume} onCleanUp={qc.cleanUp} /> : null}
-          </CardContent>
-        </Card>
+        <TitledCard title="Progress" contentClassName="space-y-4">
+          <QuickCreateProgress report={qc.report} running={qc.running} domainWaitStarted={qc.domainWaitStarted} />
+          {qc.failure && qc.report ? <ErrorCallout title="A step could not run" message={qc.failure.message} errorName={qc.failure.errorName} /> : null}
+          {stopped && qc.report ? <QuickCreateStopped report={qc.report} busy={qc.busy} onResume={resume} onCleanUp={qc.cleanUp} /> : null}
+        </TitledCard>
       ) : null}
       {qc.cleanup ? <CleanupDone cleanup={qc.cleanup} /> : null}
       {qc.result ? <QuickCreateResultView result={qc.result} /> : null}

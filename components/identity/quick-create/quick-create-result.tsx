@@ -8,7 +8,7 @@ import { fullScopes, newGatewayHref, type QuickCreateReport, type QuickCreateRes
 import { Callout } from "@/components/ui/alert";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyValue } from "@/components/ui/copy-value";
+import { CopyRow } from "@/components/ui/copy-value";
 import { BadgeList, DetailList, DetailRow } from "@/components/ui/detail-list";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { ClientSecret } from "../client-secret";
@@ -30,18 +30,12 @@ export function QuickCreateResultView({ result }: { result: QuickCreateResult })
           or Copy; later the pool&apos;s page can read it again, on request.
         </Callout>
         <DetailList labelWidth="10rem">
-          <DetailRow label="Discovery URL">
-            <CopyValue value={result.discoveryUrl} label="Copy discovery URL" />
-          </DetailRow>
-          <DetailRow label="Client id">
-            <CopyValue value={result.clientId} label="Copy client id" />
-          </DetailRow>
+          <CopyRow label="Discovery URL" value={result.discoveryUrl} copyLabel="Copy discovery URL" />
+          <CopyRow label="Client id" value={result.clientId} copyLabel="Copy client id" />
           <DetailRow label="Client secret">
             <ClientSecret poolId={result.poolId} clientId={result.clientId} />
           </DetailRow>
-          <DetailRow label="Token endpoint">
-            <CopyValue value={result.tokenEndpoint} label="Copy token endpoint" />
-          </DetailRow>
+          <CopyRow label="Token endpoint" value={result.tokenEndpoint} copyLabel="Copy token endpoint" />
           <DetailRow label="Scopes">
             <BadgeList items={result.scopes} />
           </DetailRow>

@@ -11,6 +11,7 @@ import {
 } from "@/lib/schemas/target";
 import type { ZodFormApi } from "@/components/forms/use-zod-form";
 import { ListEditor } from "@/components/ui/list-editor";
+import { RadioCard } from "@/components/ui/radio-card";
 
 export type ProviderOption = { name: string; arn: string };
 export type ProviderOptions = { apiKey: ProviderOption[]; oauth: ProviderOption[] };
@@ -41,6 +42,22 @@ function ProviderSelect({ id, label, options, value, error, onChange }: { id: st
   );
 }
 
+type CreateProvider = (kind: "apiKey" | "oauth", onCreated: (p: ProviderOption) => void) => ReactNode;
+
+/** The provider select of one auth kind, with the inline "create provider" control beside it. */
+function ProviderPicker({ kind, id, label, form, providers, createProvider }: { kind: "apiKey" | "oauth"; id: string; label: string; form: ZodFormApi<TargetFormValues>; providers: ProviderOptions; createProvider?: CreateProvider }) {
+  const { values, errors, set } = form;
+  const field = `auth.${kind}.providerArn` as const;
+  return (
+    <div className="flex items-end gap-3">
+      <div className="flex-1">
+        <ProviderSelect id={id} label={label} options={providers[kind]} value={values.auth[kind].providerArn} error={errors[field]} onChange={(arn) => set(field, arn)} />
+      </div>
+      {createProvider?.(kind, (p) => set(field, p.arn))}
+    </div>
+  );
+}
+
 export function OutboundAuthSection({
   form,
   providers,
@@ -49,7 +66,7 @@ export function OutboundAuthSection({
   form: ZodFormApi<TargetFormValues>;
   providers: ProviderOptions;
   /** Renders an inline "create provider" control; it calls onCreated with the new provider. */
-  createProvider?: (kind: "apiKey" | "oauth", onCreated: (p: ProviderOption) => void) => ReactNode;
+  createProvider?: CreateProvider;
 }) {
   const { values, errors, set } = form;
   const allowed = OUTBOUND_AUTH_BY_TYPE[values.type];
@@ -61,13 +78,7 @@ export function OutboundAuthSection({
         <legend className="text-sm font-medium">Outbound auth</legend>
         <div className="grid grid-cols-2 gap-3">
           {allowed.map((t) => (
-            <label key={t} className="flex cursor-pointer gap-2 rounded-md border p-3 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent">
-              <input type="radio" name="outbound-auth" className="mt-0.5" checked={a.type === t} onChange={() => set("auth.type", t)} />
-              <span>
-                <span className="block font-medium">{OUTBOUND_AUTH_LABELS[t]}</span>
-                <span className="block text-xs text-muted-foreground">{HINTS[t]}</span>
-              </span>
-            </label>
+            <RadioCard key={t} name="outbound-auth" checked={a.type === t} onChange={() => set("auth.type", t)} label={OUTBOUND_AUTH_LABELS[t]} hint={HINTS[t]} />
           ))}
         </div>
         {errors["auth.type"] ? <p className="text-xs font-medium text-destructive">{errors["auth.type"]}</p> : null}
@@ -86,19 +97,7 @@ export function OutboundAuthSection({
 
       {a.type === "API_KEY" ? (
         <div className="space-y-4">
-          <div className="flex items-end gap-3">
-            <div className="flex-1">
-              <ProviderSelect
-                id="auth-api-key-provider"
-                label="API key provider"
-                options={providers.apiKey}
-                value={a.apiKey.providerArn}
-                error={errors["auth.apiKey.providerArn"]}
-                onChange={(arn) => set("auth.apiKey.providerArn", arn)}
-              />
-            </div>
-            {createProvider?.("apiKey", (p) => set("auth.apiKey.providerArn", p.arn))}
-          </div>
+          <ProviderPicker kind="apiKey" id="auth-api-key-provider" label="API key provider" form={form} providers={providers} createProvider={createProvider} />
           <div className="grid grid-cols-3 gap-4">
             <Field id="auth-api-key-location" label="Sent in">
               {(p) => (
@@ -120,19 +119,7 @@ export function OutboundAuthSection({
 
       {a.type === "OAUTH" ? (
         <div className="space-y-4">
-          <div className="flex items-end gap-3">
-            <div className="flex-1">
-              <ProviderSelect
-                id="auth-oauth-provider"
-                label="OAuth provider"
-                options={providers.oauth}
-                value={a.oauth.providerArn}
-                error={errors["auth.oauth.providerArn"]}
-                onChange={(arn) => set("auth.oauth.providerArn", arn)}
-              />
-            </div>
-            {createProvider?.("oauth", (p) => set("auth.oauth.providerArn", p.arn))}
-          </div>
+          <ProviderPicker kind="oauth" id="auth-oauth-provider" label="OAuth provider" form={form} providers={providers} createProvider={createProvider} />
           <Field id="auth-oauth-grant" label="Grant type" error={errors["auth.oauth.grantType"]}>
             {(p) => (
               <Select {...p} value={a.oauth.grantType} onChange={(e) => set("auth.oauth.grantType", e.target.value as (typeof OAUTH_GRANT_TYPES)[number])}>

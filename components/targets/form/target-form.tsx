@@ -12,7 +12,7 @@ import { useSubmission } from "@/components/forms/use-submission";
 import { DraftNotice } from "@/components/forms/draft-notice";
 import { FOCUS_PARAM } from "@/components/forms/focus-from-url";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle, TitledCard } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
 import { ErrorCallout } from "@/components/ui/error-callout";
@@ -42,6 +42,20 @@ type Props = {
   providers: ProviderOptions;
   createProvider?: (kind: "apiKey" | "oauth", onCreated: (p: ProviderOption) => void) => ReactNode;
 };
+
+/** The two target types described by one schema document: how its field is labelled and which files it takes. */
+const SCHEMA_DOCUMENTS = {
+  openApi: {
+    label: "OpenAPI document",
+    inlineHint: "OpenAPI 3.0 or 3.1, JSON or YAML. Each operation becomes a tool named after its operationId.",
+    accept: ".json,.yaml,.yml,application/json,application/yaml",
+  },
+  smithy: {
+    label: "Smithy model",
+    inlineHint: "A Smithy JSON AST model with a service shape; its operations become tools.",
+    accept: ".json,application/json",
+  },
+} as const;
 
 export function TargetForm(props: Props) {
   const draftKey = props.mode === "edit" ? `target:${props.gatewayId}:${props.targetId}` : `target:${props.gatewayId}:new`;
@@ -88,43 +102,38 @@ export function TargetForm(props: Props) {
       }}>
       {failure ? <ErrorCallout title={editing ? "The target was not updated" : "The target was not created"} message={errors._form ? `${failure.message} ${errors._form}` : failure.message} errorName={failure.errorName} retry={submit} retrying={pending} /> : null}
       <DraftNotice draft={form.draft} />
-      <Card>
-        <CardHeader>
-          <CardTitle>Target</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-5">
-          <Field id="target-name" label="Name" required error={errors.name} hint="Letters, digits and single hyphens; unique in this gateway. Tool names are prefixed with it.">
-            {(p) => <Input {...p} autoComplete="off" {...bind("name")} />}
-          </Field>
-          <Field id="target-description" label="Description" error={errors.description} hint={`${values.description.length}/${TARGET_DESCRIPTION_MAX} characters.`}>
-            {(p) => <Textarea {...p} rows={2} {...bind("description")} />}
-          </Field>
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium">Target type</legend>
-            {editing ? <p className="text-xs text-muted-foreground">The type of a target is fixed once it is created.</p> : null}
-            <div className="grid grid-cols-5 gap-2">
-              {TARGET_TYPES.map((t) => (
-                <label key={t} className="flex cursor-pointer items-center gap-2 rounded-md border p-2.5 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-70">
-                  <input
-                    type="radio"
-                    name="target-type"
-                    checked={values.type === t}
-                    disabled={editing}
-                    onChange={() =>
-                      change("type", (d) => {
-                        d.type = t;
-                        // Each type starts from its usual outbound auth (API key for OpenAPI, the role for Lambda…).
-                        d.auth.type = OUTBOUND_AUTH_BY_TYPE[t][0];
-                      })
-                    }
-                  />
-                  {TARGET_TYPE_LABELS[t].label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        </CardContent>
-      </Card>
+      <TitledCard title="Target" contentClassName="space-y-5">
+        <Field id="target-name" label="Name" required error={errors.name} hint="Letters, digits and single hyphens; unique in this gateway. Tool names are prefixed with it.">
+          {(p) => <Input {...p} autoComplete="off" {...bind("name")} />}
+        </Field>
+        <Field id="target-description" label="Description" error={errors.description} hint={`${values.description.length}/${TARGET_DESCRIPTION_MAX} characters.`}>
+          {(p) => <Textarea {...p} rows={2} {...bind("description")} />}
+        </Field>
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">Target type</legend>
+          {editing ? <p className="text-xs text-muted-foreground">The type of a target is fixed once it is created.</p> : null}
+          <div className="grid grid-cols-5 gap-2">
+            {TARGET_TYPES.map((t) => (
+              <label key={t} className="flex cursor-pointer items-center gap-2 rounded-md border p-2.5 text-sm has-[:checked]:border-ring has-[:checked]:bg-accent has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-70">
+                <input
+                  type="radio"
+                  name="target-type"
+                  checked={values.type === t}
+                  disabled={editing}
+                  onChange={() =>
+                    change("type", (d) => {
+                      d.type = t;
+                      // Each type starts from its usual outbound auth (API key for OpenAPI, the role for Lambda…).
+                      d.auth.type = OUTBOUND_AUTH_BY_TYPE[t][0];
+                    })
+                  }
+                />
+                {TARGET_TYPE_LABELS[t].label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </TitledCard>
 
       <Card>
         <CardHeader>
@@ -153,24 +162,7 @@ export function TargetForm(props: Props) {
               />
             </>
           ) : null}
-          {values.type === "openApi" ? (
-            <SchemaSourceField
-              base="openApi"
-              label="OpenAPI document"
-              inlineHint="OpenAPI 3.0 or 3.1, JSON or YAML. Each operation becomes a tool named after its operationId."
-              accept=".json,.yaml,.yml,application/json,application/yaml"
-              form={form}
-            />
-          ) : null}
-          {values.type === "smithy" ? (
-            <SchemaSourceField
-              base="smithy"
-              label="Smithy model"
-              inlineHint="A Smithy JSON AST model with a service shape; its operations become tools."
-              accept=".json,application/json"
-              form={form}
-            />
-          ) : null}
+          {values.type === "openApi" || values.type === "smithy" ? <SchemaSourceField key={values.type} base={values.type} {...SCHEMA_DOCUMENTS[values.type]} form={form} /> : null}
           {values.type === "mcpServer" ? (
             <Field id="mcp-endpoint" label="MCP server endpoint" required error={errors["mcpServer.endpoint"]} hint="The server's streamable HTTP endpoint, over https. Synchronize after it changes its tools.">
               {(p) => (
@@ -187,14 +179,9 @@ export function TargetForm(props: Props) {
         </CardContent>
       </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Outbound auth</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <OutboundAuthSection form={form} providers={props.providers} createProvider={props.createProvider} />
-        </CardContent>
-      </Card>
+      <TitledCard title="Outbound auth">
+        <OutboundAuthSection form={form} providers={props.providers} createProvider={props.createProvider} />
+      </TitledCard>
 
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending} aria-disabled={pending || undefined}>

@@ -6,7 +6,7 @@ import { getGatewayForRequest } from "@/lib/aws/gateway-cache";
 import { gatewayPermissions } from "@/lib/aws/permissions";
 import { trustTighteningFor } from "@/lib/aws/role-trust";
 import { Callout } from "@/components/ui/alert";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { ApplyPolicyDialog } from "@/components/permissions/apply-policy-dialog";
 import { GatewaysOnRole } from "@/components/permissions/gateways-on-role";
@@ -47,15 +47,10 @@ export default async function PermissionsPage({ params, searchParams }: { params
       {generated.policy === null ? (
         <Callout>{generated.message}</Callout>
       ) : (
-        <Card>
-          <CardHeader>
-            <CardTitle>Generated policy</CardTitle>
-          </CardHeader>
-          <CardContent className="space-y-4">
-            <PolicyJson id="generated-policy" title="Permission policy" text={generatedText ?? ""} filename={`${gateway.name}-permissions.json`} />
-            <StatementExplanations explanations={generated.explanations} statements={generated.policy.Statement} highlight={highlight} />
-          </CardContent>
-        </Card>
+        <TitledCard title="Generated policy" contentClassName="space-y-4">
+          <PolicyJson id="generated-policy" title="Permission policy" text={generatedText ?? ""} filename={`${gateway.name}-permissions.json`} />
+          <StatementExplanations explanations={generated.explanations} statements={generated.policy.Statement} highlight={highlight} />
+        </TitledCard>
       )}
       {generated.notes.length ? (
         <Callout tone="warning">
@@ -67,42 +62,37 @@ export default async function PermissionsPage({ params, searchParams }: { params
           </ul>
         </Callout>
       ) : null}
-      <Card>
-        <CardHeader>
-          <CardTitle>The role now</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          {!p.roleName ? (
-            <Callout tone="warning">The gateway&apos;s role ARN ({gateway.roleArn ?? "none"}) is not an IAM role ARN.</Callout>
-          ) : !p.role ? (
-            <Callout tone="warning">The role {p.roleName} does not exist in this account: create it on the Roles &amp; policies page, or edit the gateway to use another role.</Callout>
-          ) : (
-            <>
-              <p className="text-sm">
-                Role <code className="font-mono">{p.role.roleArn}</code> has {p.role.inlinePolicies.length} inline and {p.role.attachedPolicies.length} attached
-                polic{p.role.attachedPolicies.length + p.role.inlinePolicies.length === 1 ? "y" : "ies"}
-                {p.role.attachedPolicies.length ? " (attached managed policies are not read here)" : ""}.
-              </p>
-              <GatewaysOnRole gateways={p.gatewaysOnRole} currentId={gateway.gatewayId} roleName={p.roleName} />
-              {generatedText && plan ? (
-                p.currentText === null ? (
-                  <p className="text-sm text-muted-foreground">It has no {policyName} policy yet; applying adds it.</p>
-                ) : plan.upToDate ? (
-                  <p className="text-sm text-success">Its {policyName} policy matches the generated one.</p>
-                ) : (
-                  <div className="space-y-2">
-                    <h3 className="text-sm font-medium">Changes applying would make to {policyName}</h3>
-                    <PolicyDiff before={p.currentText} after={generatedText} />
-                  </div>
-                )
-              ) : null}
-              {plan?.legacyNote ? <Callout>{plan.legacyNote}</Callout> : null}
-              {generated.policy ? <LintFindings findings={p.findings} label="What the role's inline policies lack or over-grant" /> : null}
-              {plan ? <ApplyPolicyDialog gatewayId={gateway.gatewayId} roleName={p.roleName} plan={plan} /> : null}
-            </>
-          )}
-        </CardContent>
-      </Card>
+      <TitledCard title="The role now" contentClassName="space-y-4">
+        {!p.roleName ? (
+          <Callout tone="warning">The gateway&apos;s role ARN ({gateway.roleArn ?? "none"}) is not an IAM role ARN.</Callout>
+        ) : !p.role ? (
+          <Callout tone="warning">The role {p.roleName} does not exist in this account: create it on the Roles &amp; policies page, or edit the gateway to use another role.</Callout>
+        ) : (
+          <>
+            <p className="text-sm">
+              Role <code className="font-mono">{p.role.roleArn}</code> has {p.role.inlinePolicies.length} inline and {p.role.attachedPolicies.length} attached
+              polic{p.role.attachedPolicies.length + p.role.inlinePolicies.length === 1 ? "y" : "ies"}
+              {p.role.attachedPolicies.length ? " (attached managed policies are not read here)" : ""}.
+            </p>
+            <GatewaysOnRole gateways={p.gatewaysOnRole} currentId={gateway.gatewayId} roleName={p.roleName} />
+            {generatedText && plan ? (
+              p.currentText === null ? (
+                <p className="text-sm text-muted-foreground">It has no {policyName} policy yet; applying adds it.</p>
+              ) : plan.upToDate ? (
+                <p className="text-sm text-success">Its {policyName} policy matches the generated one.</p>
+              ) : (
+                <div className="space-y-2">
+                  <h3 className="text-sm font-medium">Changes applying would make to {policyName}</h3>
+                  <PolicyDiff before={p.currentText} after={generatedText} />
+                </div>
+              )
+            ) : null}
+            {plan?.legacyNote ? <Callout>{plan.legacyNote}</Callout> : null}
+            {generated.policy ? <LintFindings findings={p.findings} label="What the role's inline policies lack or over-grant" /> : null}
+            {plan ? <ApplyPolicyDialog gatewayId={gateway.gatewayId} roleName={p.roleName} plan={plan} /> : null}
+          </>
+        )}
+      </TitledCard>
       {trust?.offer ? <TightenTrust gatewayId={gateway.gatewayId} gatewayName={gateway.name} offer={trust} /> : null}
     </div>
   );

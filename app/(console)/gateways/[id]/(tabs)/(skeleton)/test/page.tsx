@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getRegion } from "@/lib/aws/config";
 import { getGatewayForRequest } from "@/lib/aws/gateway-cache";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { TitledCard } from "@/components/ui/card";
 import { GatewayTestPanel } from "@/components/gateway-test/gateway-test-panel";
 import { UseElsewhere } from "@/components/gateway-test/use-elsewhere";
 
@@ -28,14 +28,9 @@ export default async function TestPage({ params }: { params: Promise<{ id: strin
         }}
       />
       {gateway.gatewayUrl ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Use it elsewhere</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <UseElsewhere name={gateway.name} url={gateway.gatewayUrl} authorizerType={gateway.authorizerType} region={region} />
-          </CardContent>
-        </Card>
+        <TitledCard title="Use it elsewhere">
+          <UseElsewhere name={gateway.name} url={gateway.gatewayUrl} authorizerType={gateway.authorizerType} region={region} />
+        </TitledCard>
       ) : null}
     </div>
   );
